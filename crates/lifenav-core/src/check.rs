@@ -1,0 +1,409 @@
+//! Checks that need the whole catalog: every profile a situation's questionnaire can
+//! reach gets exactly one variant of every service it includes; nothing is left
+//! undecided; no content is unused. And the questionnaire's statistics.
+
+use crate::condition::Tri;
+use crate::diagnostic::{Diagnostic, Path};
+use crate::engine::Engine;
+use crate::questionnaire::Profile;
+use std::collections::HashSet;
+
+/// How long a situation's questionnaire gets, over every combination of answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionStats {
+    pub situation: String,
+    /// Questions the situation's conditions can ever read.
+    pub questions: usize,
+    /// The most questions asked on any path.
+    pub max_asked: usize,
+    /// The mean number asked, over every combination of answers to those questions.
+    pub mean_asked: f64,
+    /// Distinct paths through the questionnaire.
+    pub paths: u64,
+    /// The questions in the order a first-time citizen meets them on the first path.
+    pub first_path: Vec<String>,
+    /// False when there were too many paths to walk them all (the figures are then partial).
+    pub exhaustive: bool,
+}
+
+/// Most paths walked per situation; beyond that the figures are marked partial.
+pub const MAX_PATHS: u64 = 200_000;
+
+/// What walking a situation's questionnaire found.
+#[derive(Debug, Clone)]
+pub struct Exploration {
+    pub stats: QuestionStats,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn describe(engine: &Engine, p: &Profile) -> String {
+    let parts: Vec<String> = p
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            v.as_ref()
+                .map(|v| format!("{}={v}", engine.catalog.questions[i].id))
+        })
+        .collect();
+    if parts.is_empty() {
+        "with no answers".into()
+    } else {
+        format!("with answers {}", parts.join(" "))
+    }
+}
+
+struct Walker<'a> {
+    engine: &'a Engine,
+    situation: usize,
+    domain_sizes: Vec<f64>,
+    universe: Vec<usize>,
+    paths: u64,
+    max_asked: usize,
+    weighted_sum: f64,
+    weight_total: f64,
+    first_path: Option<Vec<usize>>,
+    diagnostics: Vec<Diagnostic>,
+    reported: HashSet<(usize, u8)>,
+    exhaustive: bool,
+}
+
+impl Walker<'_> {
+    fn visit(&mut self, p: &mut Profile, asked: &mut Vec<usize>) {
+        if self.paths >= MAX_PATHS {
+            self.exhaustive = false;
+            return;
+        }
+        match self.engine.next_question_for(self.situation, p) {
+            Some(q) => {
+                asked.push(q);
+                for v in self.engine.domain(q).to_vec() {
+                    p[q] = Some(v);
+                    self.visit(p, asked);
+                }
+                p[q] = None;
+                asked.pop();
+            }
+            None => self.leaf(p, asked),
+        }
+    }
+
+    fn leaf(&mut self, p: &Profile, asked: &[usize]) {
+        self.paths += 1;
+        self.max_asked = self.max_asked.max(asked.len());
+        let weight: f64 = self
+            .universe
+            .iter()
+            .filter(|q| !asked.contains(q))
+            .map(|&q| self.domain_sizes[q])
+            .product();
+        self.weighted_sum += weight * asked.len() as f64;
+        self.weight_total += weight;
+        if self.first_path.is_none() {
+            self.first_path = Some(asked.to_vec());
+        }
+        let e = self.engine;
+        let sid = &e.catalog.situations[self.situation].id;
+        for (pos, inc) in e.inclusions[self.situation].iter().enumerate() {
+            let service = &e.catalog.services[inc.service];
+            match e.eval(&inc.when, p) {
+                Tri::False => continue,
+                Tri::Unknown => {
+                    if self.reported.insert((inc.service, 0)) {
+                        self.diagnostics.push(Diagnostic::error(
+                            Path::root("situations").key(sid).key("services").index(pos).key("when"),
+                            format!(
+                                "stays undecided {}: a question it needs is never asked (check the questions' `when`)",
+                                describe(e, p)
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                Tri::True => {}
+            }
+            let values: Vec<Tri> = e.variants[inc.service]
+                .iter()
+                .map(|v| e.eval(&v.when, p))
+                .collect();
+            let applying: Vec<usize> = values
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t == Tri::True)
+                .map(|(i, _)| i)
+                .collect();
+            let variant_name = |i: usize| {
+                service
+                    .variants
+                    .get(i)
+                    .and_then(|v| v.id.clone())
+                    .unwrap_or_else(|| format!("variants[{}]", i + 1))
+            };
+            if applying.len() > 1 && self.reported.insert((inc.service, 1)) {
+                self.diagnostics.push(Diagnostic::error(
+                    Path::root("services").key(&service.id).key("variants"),
+                    format!(
+                        "variants overlap: {} all apply in situation `{sid}` {}",
+                        applying
+                            .iter()
+                            .map(|&i| variant_name(i))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        describe(e, p)
+                    ),
+                ));
+            }
+            if applying.is_empty() && self.reported.insert((inc.service, 2)) {
+                let why = if values.contains(&Tri::Unknown) {
+                    "no variant can be decided"
+                } else {
+                    "no variant applies"
+                };
+                self.diagnostics.push(Diagnostic::error(
+                    Path::root("services").key(&service.id).key("variants"),
+                    format!(
+                        "variants leave a gap: {why} in situation `{sid}` {}",
+                        describe(e, p)
+                    ),
+                ));
+            }
+            if let [v] = applying.as_slice() {
+                for (j, d) in e.variants[inc.service][*v].docs.iter().enumerate() {
+                    if e.eval(&d.when, p) == Tri::Unknown
+                        && self.reported.insert((inc.service, 3 + j.min(200) as u8))
+                    {
+                        self.diagnostics.push(Diagnostic::error(
+                            Path::root("services").key(&service.id).key("documents"),
+                            format!(
+                                "whether document `{}` is needed stays undecided in situation `{sid}` {}",
+                                e.catalog.documents[d.doc].id,
+                                describe(e, p)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Walks every path of a situation's questionnaire.
+pub fn explore(engine: &Engine, situation: usize) -> Exploration {
+    let universe = engine.situation_questions(situation);
+    let domain_sizes = (0..engine.catalog.questions.len())
+        .map(|q| engine.domain(q).len() as f64)
+        .collect();
+    let mut w = Walker {
+        engine,
+        situation,
+        domain_sizes,
+        universe,
+        paths: 0,
+        max_asked: 0,
+        weighted_sum: 0.0,
+        weight_total: 0.0,
+        first_path: None,
+        diagnostics: Vec::new(),
+        reported: HashSet::new(),
+        exhaustive: true,
+    };
+    let mut p: Profile = vec![None; engine.catalog.questions.len()];
+    w.visit(&mut p, &mut Vec::new());
+    let q = |i: &usize| engine.catalog.questions[*i].id.clone();
+    Exploration {
+        stats: QuestionStats {
+            situation: engine.catalog.situations[situation].id.clone(),
+            questions: w.universe.len(),
+            max_asked: w.max_asked,
+            mean_asked: if w.weight_total > 0.0 {
+                w.weighted_sum / w.weight_total
+            } else {
+                0.0
+            },
+            paths: w.paths,
+            first_path: w.first_path.unwrap_or_default().iter().map(q).collect(),
+            exhaustive: w.exhaustive,
+        },
+        diagnostics: w.diagnostics,
+    }
+}
+
+/// Everything `lifenav check` reports beyond what building the engine found.
+pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
+    let c = &engine.catalog;
+    let mut diags = Vec::new();
+    let mut stats = Vec::new();
+    for s in 0..c.situations.len() {
+        let ex = explore(engine, s);
+        if !ex.stats.exhaustive {
+            diags.push(Diagnostic::warning(
+                Path::root("situations").key(&c.situations[s].id),
+                format!("more than {MAX_PATHS} answer paths: only the first were checked"),
+            ));
+        }
+        diags.extend(ex.diagnostics);
+        stats.push(ex.stats);
+    }
+
+    // Overlaps and gaps no situation reaches today are warnings: a new situation could.
+    let reached: HashSet<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path.to_string())
+        .collect();
+    for (si, service) in c.services.iter().enumerate() {
+        let path = Path::root("services").key(&service.id).key("variants");
+        if engine.variants[si].len() < 2 || reached.contains(&path.to_string()) {
+            continue;
+        }
+        if let Some(problem) = abstract_variant_problem(engine, si) {
+            diags.push(Diagnostic::warning(path, problem));
+        }
+    }
+
+    // Unused content.
+    let mut used_questions = vec![false; c.questions.len()];
+    let mut used_docs = vec![false; c.documents.len()];
+    let mut reached_services = vec![false; c.services.len()];
+    let mut used_departments: HashSet<&str> = HashSet::new();
+    for incs in &engine.inclusions {
+        for inc in incs {
+            reached_services[inc.service] = true;
+            for &q in inc.when.iter().flat_map(|w| w.questions.iter()) {
+                used_questions[q] = true;
+            }
+        }
+    }
+    for (si, vs) in engine.variants.iter().enumerate() {
+        for v in vs {
+            for &q in v.when.iter().flat_map(|w| w.questions.iter()) {
+                used_questions[q] = true;
+            }
+            for d in &v.docs {
+                used_docs[d.doc] = true;
+                for &q in d.when.iter().flat_map(|w| w.questions.iter()) {
+                    used_questions[q] = true;
+                }
+            }
+            for &r in &v.results {
+                used_docs[r] = true;
+            }
+        }
+        let s = &c.services[si];
+        used_departments.insert(&s.provider);
+        let bodies = std::iter::once(&s.common).chain(s.variants.iter().map(|v| &v.body));
+        for b in bodies {
+            for ch in b.channels.iter().flatten() {
+                if let Some(o) = &ch.office {
+                    used_departments.insert(o);
+                }
+            }
+        }
+    }
+    for w in engine.question_when.iter().flatten() {
+        for &q in &w.questions {
+            used_questions[q] = true;
+        }
+    }
+    for (i, q) in c.questions.iter().enumerate() {
+        if !used_questions[i] {
+            diags.push(Diagnostic::warning(
+                Path::root("questions").key(&q.id),
+                "no condition uses this question",
+            ));
+        }
+    }
+    for (i, d) in c.documents.iter().enumerate() {
+        if !used_docs[i] {
+            diags.push(Diagnostic::warning(
+                Path::root("documents").key(&d.id),
+                "no service needs or issues this document",
+            ));
+        }
+    }
+    for (i, s) in c.services.iter().enumerate() {
+        if !reached_services[i] {
+            diags.push(Diagnostic::warning(
+                Path::root("services").key(&s.id),
+                "no situation includes this service",
+            ));
+        }
+    }
+    for d in &c.departments {
+        if !used_departments.contains(d.id.as_str()) {
+            diags.push(Diagnostic::warning(
+                Path::root("departments").key(&d.id),
+                "no service is provided or applied for here",
+            ));
+        }
+    }
+    (diags, stats)
+}
+
+/// Enumerates the answers the variant conditions of a service read (up to a bound)
+/// and reports the first combination where no variant or several apply.
+fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
+    let mut qs: Vec<usize> = engine.variants[service]
+        .iter()
+        .flat_map(|v| v.when.iter().flat_map(|w| w.questions.iter().copied()))
+        .collect();
+    // The questions their applicability depends on take part too.
+    let mut i = 0;
+    while i < qs.len() {
+        if let Some(w) = &engine.question_when[qs[i]] {
+            for &q in &w.questions {
+                if !qs.contains(&q) {
+                    qs.push(q);
+                }
+            }
+        }
+        i += 1;
+    }
+    qs.sort_unstable();
+    qs.dedup();
+    let total: usize = qs.iter().map(|&q| engine.domain(q).len()).product();
+    if total > 50_000 {
+        return None;
+    }
+    let n = engine.catalog.questions.len();
+    for mut code in 0..total {
+        let mut p: Profile = vec![None; n];
+        for &q in &qs {
+            let d = engine.domain(q);
+            p[q] = Some(d[code % d.len()].clone());
+            code /= d.len();
+        }
+        // Answers to questions that would not be asked do not exist.
+        loop {
+            let mut changed = false;
+            for &q in &qs {
+                if p[q].is_some() && engine.eval(&engine.question_when[q], &p) != Tri::True {
+                    p[q] = None;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let values: Vec<Tri> = engine.variants[service]
+            .iter()
+            .map(|v| engine.eval(&v.when, &p))
+            .collect();
+        if values.contains(&Tri::Unknown) {
+            continue;
+        }
+        let applying = values.iter().filter(|t| **t == Tri::True).count();
+        if applying != 1 {
+            let what = if applying == 0 {
+                "leave a gap (no variant applies)"
+            } else {
+                "overlap (several apply)"
+            };
+            return Some(format!(
+                "variants {what} {}; no situation reaches this today",
+                describe(engine, &p)
+            ));
+        }
+    }
+    None
+}

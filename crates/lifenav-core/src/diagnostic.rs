@@ -1,0 +1,167 @@
+//! Errors and warnings about a catalog, each with the place it points at:
+//! `services.birth-registration.variants[1].documents[2]`, and, once the source
+//! files are known, the file and line.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One step of a path into the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    /// 0-based; shown 1-based, as an editor counts `[[variants]]` blocks.
+    Index(usize),
+}
+
+/// A path into the catalog, such as `services.birth-registration.variants[1]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    pub fn root(key: &str) -> Path {
+        Path(vec![Seg::Key(key.to_string())])
+    }
+    pub fn key(&self, key: &str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(key.to_string()));
+        p
+    }
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{}]", n + 1)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem found in a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: Path,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn error(path: Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path,
+            message: message.into(),
+            file: None,
+            line: None,
+        }
+    }
+    pub fn warning(path: Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            _ => {}
+        }
+        f.write_str(match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })?;
+        if !self.path.is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The known name closest to `wrong`, if it is close enough to be a typo.
+pub fn closest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
+    let limit = (wrong.chars().count() / 3).max(1);
+    known
+        .map(|k| (edit_distance(wrong, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+/// `(did you mean "x"?)` or nothing.
+pub fn hint<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    closest(wrong, known)
+        .map(|k| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_like_the_issue_says() {
+        let p = Path::root("services")
+            .key("birth-registration")
+            .key("variants")
+            .index(0)
+            .key("documents")
+            .index(1);
+        assert_eq!(
+            p.to_string(),
+            "services.birth-registration.variants[1].documents[2]"
+        );
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(
+            closest("pasport", ["passport", "snils"].into_iter()),
+            Some("passport".into())
+        );
+        assert_eq!(closest("zzz", ["passport"].into_iter()), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

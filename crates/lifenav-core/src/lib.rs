@@ -1,0 +1,43 @@
+//! # lifenav-core
+//!
+//! The heart of the life-situation navigator (навигатор жизненных ситуаций): the
+//! catalog model, the condition language, the minimal questionnaire and the plan
+//! resolver. Pure, deterministic Rust with no web dependencies, shared by the widget
+//! (in WebAssembly), the `lifenav` CLI and the feedback service.
+//!
+//! - [`model`]: what a catalog is (situations, questions, services and their variants,
+//!   documents, departments).
+//! - [`condition`]: the expression language of `when` conditions, three-valued.
+//! - [`Engine`]: a compiled catalog; [`Engine::walk`] runs the questionnaire,
+//!   [`Engine::plan`] resolves the chain of services.
+//! - [`check`]: what `lifenav check` finds beyond a single field: variants that overlap
+//!   or leave a gap for some profile, unused content; and questionnaire statistics.
+//! - `source` (feature `source`): reading the editors' TOML files, with file and line
+//!   in every message; scenario files.
+
+pub mod check;
+pub mod condition;
+pub mod date;
+pub mod diagnostic;
+pub mod engine;
+pub mod generate;
+pub mod graph;
+pub mod model;
+pub mod plan;
+pub mod questionnaire;
+#[cfg(feature = "source")]
+pub mod scenario;
+#[cfg(feature = "source")]
+pub mod source;
+pub mod text;
+pub mod value;
+
+pub use condition::Tri;
+pub use date::{Date, ProductionCalendar};
+pub use diagnostic::{Diagnostic, Path, Severity};
+pub use engine::Engine;
+pub use model::Catalog;
+pub use plan::{Plan, Step};
+pub use questionnaire::{Profile, Walk};
+pub use text::{Lang, Text};
+pub use value::{Answers, Value};

@@ -1,0 +1,468 @@
+//! The catalog: a city's life situations, questions, services, documents and departments.
+//!
+//! The same types are read from the editors' TOML files and from the JSON bundle the
+//! widget loads, so the two can never drift apart. Unknown fields are rejected so that
+//! a typo in a field name is reported instead of silently ignored.
+
+use crate::{Date, Text};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// Version of the bundle format; bumped on incompatible changes.
+pub const BUNDLE_FORMAT: u32 = 1;
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+fn yes() -> bool {
+    true
+}
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The whole catalog, as one bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    #[serde(default = "bundle_format")]
+    pub format: u32,
+    pub meta: Meta,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<Department>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentKind>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<Situation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+}
+
+fn bundle_format() -> u32 {
+    BUNDLE_FORMAT
+}
+
+/// What the catalog is: whose, which version, in force from when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The city (or region) whose services these are.
+    pub city: Text,
+    /// The catalog's own version, for example "2026.11".
+    pub version: String,
+    /// The date from which the content is in force.
+    pub effective: Date,
+    /// Languages the texts are written in: "ru" is required, "en" optional.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    /// Groups of situations on the start screen, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// Extra non-working days (the Government's yearly transfer decree).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<Date>,
+    /// Weekend days made working days by the same decree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workdays: Vec<Date>,
+}
+
+fn default_languages() -> Vec<String> {
+    vec!["ru".to_string()]
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub title: Text,
+}
+
+/// A department, office, MFC branch or any other place a citizen deals with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub id: String,
+    pub name: Text,
+    /// A short name for lists: "ЗАГС", "МФЦ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Where the facts above come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+}
+
+/// The kinds of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    YesNo,
+    Single,
+    Multiple,
+    Number,
+    Date,
+}
+
+/// A question of the applicant's profile. Ids are shared across situations, so one
+/// answer serves every situation that needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// The choices of a `single` or `multiple` question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// Bounds of a `number` question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Unit of a `number` question ("детей", "лет").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    /// When the question makes sense at all, for example `has_children`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub text: Text,
+}
+
+/// A kind of document, named once and referred to by services.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentKind {
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+}
+
+/// A life situation: the citizen's entry point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub category: String,
+    /// Words citizens search by, in any form: "ребёнок", "роды", "baby".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// How often citizens face it: lower comes first on the start screen.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rank: u32,
+    /// What the event date means here ("Дата рождения ребёнка"); without it no date is asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Text>,
+    /// The services the situation may include, in the order an editor would list them.
+    pub services: Vec<Inclusion>,
+}
+
+/// A service in a situation, with the condition under which it is included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Inclusion {
+    pub service: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+/// Who provides the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Municipal,
+    Regional,
+    Federal,
+    NonGovernment,
+}
+
+/// A legal act or page that a fact rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LegalRef {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    /// Not confirmed by a primary source: shown as «уточняйте».
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unverified: bool,
+}
+
+/// A public service with its variants.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    pub level: Level,
+    /// The department that provides it.
+    pub provider: String,
+    /// The административный регламент or law.
+    pub legal_basis: Vec<LegalRef>,
+    /// Services that must come first even without a document passing between them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
+    /// Defaults shared by every variant; a variant overrides any of them.
+    #[serde(flatten)]
+    pub common: VariantBody,
+    /// The variants; none means one variant made of the defaults alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+/// A variant of a service: the individual way it works for one applicant profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Variant {
+    /// A short id editors and scenarios refer to ("married", "representative").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// When the variant applies; at most one variant may leave it out, and that one
+    /// applies when no other does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    #[serde(flatten)]
+    pub body: VariantBody,
+}
+
+/// Everything a variant says. In a service these are the defaults; in a variant, the
+/// overrides (documents add to the service's list instead of replacing it).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct VariantBody {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentRequirement>,
+    /// The authority's processing term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<Period>,
+    /// The applicant's own deadline, counted from the event date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<Fee>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<Channel>>,
+    /// Documents the applicant receives (ids of document kinds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<String>>,
+    /// A short note shown with the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// Who provides a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Provider {
+    /// The applicant brings it (unless an earlier step of the plan gives it to them).
+    #[default]
+    Applicant,
+    /// The authority obtains it itself by inter-agency request (межведомственный запрос).
+    Interagency,
+}
+
+/// A document a variant needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRequirement {
+    pub doc: String,
+    #[serde(default, skip_serializing_if = "is_applicant")]
+    pub provider: Provider,
+    /// The original must be shown (default) or not.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub original: bool,
+    /// Copies to hand in.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub copies: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+fn is_applicant(p: &Provider) -> bool {
+    *p == Provider::Applicant
+}
+
+/// A length of time: exactly one of `days`, `working_days`, `months`, with its source.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// The legal provision: "143-ФЗ, ст. 16".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unverified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// How a period is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    Days,
+    WorkingDays,
+    Months,
+}
+
+impl Period {
+    /// The count and unit, when exactly one is given.
+    pub fn amount(&self) -> Option<(u32, PeriodUnit)> {
+        match (self.days, self.working_days, self.months) {
+            (Some(n), None, None) => Some((n, PeriodUnit::Days)),
+            (None, Some(n), None) => Some((n, PeriodUnit::WorkingDays)),
+            (None, None, Some(n)) => Some((n, PeriodUnit::Months)),
+            _ => None,
+        }
+    }
+}
+
+/// A fee with its legal basis; `amount = 0` means free.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    /// Roubles.
+    pub amount: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unverified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// Ways to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// At the department itself.
+    InPerson,
+    /// The city's one-window office («Единое окно»).
+    OneWindow,
+    /// The multifunctional centre (МФЦ).
+    Mfc,
+    /// The national portal (ЕПГУ, Госуслуги).
+    Portal,
+    Post,
+    /// Nothing to do: the authority acts by itself (проактивно).
+    Automatic,
+}
+
+impl ChannelKind {
+    /// Applying this way means going somewhere.
+    pub fn is_visit(self) -> bool {
+        matches!(
+            self,
+            ChannelKind::InPerson | ChannelKind::OneWindow | ChannelKind::Mfc
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    /// The department or office where one applies (for visits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The page of the service (for the portal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Catalog {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id == id)
+    }
+    pub fn document(&self, id: &str) -> Option<&DocumentKind> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+}
+
+impl Service {
+    /// The variants as the engine sees them: the declared ones, or one made of the defaults.
+    pub fn variant_count(&self) -> usize {
+        self.variants.len().max(1)
+    }
+}

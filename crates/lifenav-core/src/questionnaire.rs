@@ -1,0 +1,217 @@
+//! The minimal questionnaire: which question to ask next, or none.
+//!
+//! A condition is *open* when its value is still unknown and it can still change the
+//! plan (an inclusion condition; a variant condition of a service that may be
+//! included; a document condition of a variant that may apply). A question is asked
+//! only if it appears in an open condition (or in the `when` of a question that does),
+//! and among those the engine picks, greedily, the one whose answer settles the most
+//! open conditions on average over its possible answers; ties go to catalog order.
+
+use crate::condition::Tri;
+use crate::engine::{Cond, Engine};
+use crate::value::{Answers, Value};
+
+/// Answers by question index.
+pub type Profile = Vec<Option<Value>>;
+
+/// Where a citizen stands in one situation's questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walk {
+    /// Questions asked so far, in the order the engine asked them (their answers count).
+    pub asked: Vec<usize>,
+    /// The question to ask now; `None` once the plan is fully determined.
+    pub next: Option<usize>,
+    /// At most this many questions remain (including `next`).
+    pub remaining_max: usize,
+    /// The answers that count: those of `asked` only.
+    pub profile: Profile,
+}
+
+impl Walk {
+    pub fn is_done(&self) -> bool {
+        self.next.is_none()
+    }
+}
+
+impl Engine {
+    /// Answers by index; unknown ids and answers of the wrong kind are left out.
+    pub fn profile(&self, answers: &Answers) -> Profile {
+        let mut p: Profile = vec![None; self.catalog.questions.len()];
+        for (id, value) in answers {
+            if let Some(i) = self.question_index(id) {
+                if value.kind_matches(self.catalog.questions[i].kind) {
+                    p[i] = Some(value.clone());
+                }
+            }
+        }
+        p
+    }
+
+    pub(crate) fn eval(&self, cond: &Option<Cond>, p: &Profile) -> Tri {
+        match cond {
+            None => Tri::True,
+            Some(c) => c.expr.eval(&|q| p[q].as_ref()),
+        }
+    }
+
+    /// The conditions of a situation that are still unknown and can still change the plan.
+    pub(crate) fn open_conditions(&self, situation: usize, p: &Profile) -> Vec<&Cond> {
+        let mut open = Vec::new();
+        for inc in &self.inclusions[situation] {
+            let included = self.eval(&inc.when, p);
+            if included == Tri::Unknown {
+                open.extend(inc.when.as_ref());
+            }
+            if included == Tri::False {
+                continue;
+            }
+            for v in &self.variants[inc.service] {
+                let applies = self.eval(&v.when, p);
+                if applies == Tri::Unknown {
+                    open.extend(v.when.as_ref());
+                }
+                if applies == Tri::False {
+                    continue;
+                }
+                for d in &v.docs {
+                    if self.eval(&d.when, p) == Tri::Unknown {
+                        open.extend(d.when.as_ref());
+                    }
+                }
+            }
+        }
+        open
+    }
+
+    /// Open conditions plus the `when` of every unanswered question they read whose
+    /// applicability is itself unknown; and the questions that can be asked now.
+    fn frontier<'a>(&'a self, situation: usize, p: &Profile) -> (Vec<&'a Cond>, Vec<usize>) {
+        let mut open = self.open_conditions(situation, p);
+        let mut seen = vec![false; p.len()];
+        let mut askable = Vec::new();
+        let mut i = 0;
+        while i < open.len() {
+            for &q in &open[i].questions {
+                if p[q].is_some() || std::mem::replace(&mut seen[q], true) {
+                    continue;
+                }
+                match self.eval(&self.question_when[q], p) {
+                    Tri::True => askable.push(q),
+                    Tri::Unknown => open.extend(self.question_when[q].as_ref()),
+                    Tri::False => {}
+                }
+            }
+            i += 1;
+        }
+        askable.sort_unstable();
+        (open, askable)
+    }
+
+    /// The next question for `situation` given the answers in `p`, or `None` when the
+    /// plan no longer depends on any unanswered question.
+    pub fn next_question_for(&self, situation: usize, p: &Profile) -> Option<usize> {
+        let (open, askable) = self.frontier(situation, p);
+        let mut best: Option<(f64, usize)> = None;
+        for &q in &askable {
+            let domain = &self.domains[q];
+            let mut settled = 0usize;
+            for v in domain {
+                let lookup = |i: usize| if i == q { Some(v) } else { p[i].as_ref() };
+                settled += open
+                    .iter()
+                    .filter(|c| {
+                        c.questions.binary_search(&q).is_ok() && c.expr.eval(&lookup).is_known()
+                    })
+                    .count();
+            }
+            let score = settled as f64 / domain.len().max(1) as f64;
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, q));
+            }
+        }
+        best.map(|(_, q)| q)
+    }
+
+    /// At most how many questions can still be asked.
+    pub fn remaining_max(&self, situation: usize, p: &Profile) -> usize {
+        let (open, _) = self.frontier(situation, p);
+        let mut qs: Vec<usize> = open
+            .iter()
+            .flat_map(|c| c.questions.iter().copied())
+            .filter(|&q| p[q].is_none() && self.eval(&self.question_when[q], p) != Tri::False)
+            .collect();
+        qs.sort_unstable();
+        qs.dedup();
+        qs.len()
+    }
+
+    /// Replays the questionnaire of `situation` over the answers given so far (from any
+    /// situation: the profile is shared). Answers to questions the path never reaches
+    /// do not count, so changing an earlier answer re-evaluates everything after it.
+    pub fn walk(&self, situation: usize, answers: &Answers) -> Walk {
+        let given = self.profile(answers);
+        let mut profile: Profile = vec![None; given.len()];
+        let mut asked = Vec::new();
+        loop {
+            match self.next_question_for(situation, &profile) {
+                None => {
+                    return Walk {
+                        asked,
+                        next: None,
+                        remaining_max: 0,
+                        profile,
+                    }
+                }
+                Some(q) => match &given[q] {
+                    Some(v) => {
+                        profile[q] = Some(v.clone());
+                        asked.push(q);
+                    }
+                    None => {
+                        let remaining_max = self.remaining_max(situation, &profile);
+                        return Walk {
+                            asked,
+                            next: Some(q),
+                            remaining_max,
+                            profile,
+                        };
+                    }
+                },
+            }
+        }
+    }
+
+    /// Every question any of the situation's conditions can ever read (with the
+    /// questions their applicability depends on).
+    pub fn situation_questions(&self, situation: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let push = |c: &Option<Cond>, out: &mut Vec<usize>| {
+            if let Some(c) = c {
+                out.extend(c.questions.iter().copied());
+            }
+        };
+        for inc in &self.inclusions[situation] {
+            push(&inc.when, &mut out);
+            for v in &self.variants[inc.service] {
+                push(&v.when, &mut out);
+                for d in &v.docs {
+                    push(&d.when, &mut out);
+                }
+            }
+        }
+        let mut i = 0;
+        while i < out.len() {
+            if let Some(w) = &self.question_when[out[i]] {
+                for &q in &w.questions {
+                    if !out.contains(&q) {
+                        out.push(q);
+                    }
+                }
+            }
+            i += 1;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,243 @@
+//! Scenario tests kept beside a catalog: given these answers, expect these services
+//! in this order, these documents, this many questions. Like the USAGov Benefit
+//! Finder's fixtures and GOV.UK Smart Answers' flow tests.
+//!
+//! ```toml
+//! [[scenario]]
+//! name = "married parents, birth in Irkutsk"
+//! situation = "birth"
+//! answers = { parents_married = true, born_abroad = false }
+//! event_date = "2026-11-10"
+//! today = "2026-11-16"
+//!
+//! [scenario.expect]
+//! services = ["birth-registration", "snils", "child-benefit"]
+//! variants = { birth-registration = "married" }
+//! bring = ["passport", "medical-birth-certificate"]
+//! questions = 2
+//! ```
+
+use crate::source::SourceFile;
+use crate::{Date, Engine};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    #[serde(default)]
+    pub scenario: Vec<Scenario>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    pub situation: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, serde_json::Value>,
+    pub event_date: Option<Date>,
+    pub today: Option<Date>,
+    pub expect: Expect,
+}
+
+/// What the plan must be. Everything is optional; what is given must match exactly.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Service ids, in chain order.
+    pub services: Option<Vec<String>>,
+    /// Variant id per service.
+    pub variants: Option<BTreeMap<String, String>>,
+    /// The merged checklist of documents to bring (order does not matter).
+    pub bring: Option<Vec<String>>,
+    /// Documents the authorities obtain themselves, over all steps.
+    pub obtained: Option<Vec<String>>,
+    /// Documents received at an earlier step: document id → step number.
+    pub received: Option<BTreeMap<String, usize>>,
+    /// How many questions the citizen is asked.
+    pub questions: Option<usize>,
+    /// The questions asked, in order.
+    pub asked: Option<Vec<String>>,
+    pub visits: Option<usize>,
+    pub total_fee: Option<f64>,
+    /// Deadline dates per service.
+    pub deadlines: Option<BTreeMap<String, Date>>,
+    /// Earliest start dates per service.
+    pub starts: Option<BTreeMap<String, Date>>,
+}
+
+/// A scenario with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub file: String,
+    pub scenario: Scenario,
+}
+
+/// Reads `scenarios/*.toml`; syntax errors name file and line.
+pub fn read(files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| f.name.replace('\\', "/").contains("/scenarios/"))
+    {
+        match toml::from_str::<ScenarioFile>(&f.text) {
+            Ok(sf) => out.extend(sf.scenario.into_iter().map(|s| Located {
+                file: f.name.clone(),
+                scenario: s,
+            })),
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map(|s| f.text[..s.start].matches('\n').count() + 1)
+                    .unwrap_or(1);
+                errors.push(format!("{}:{line}: {}", f.name, e.message().trim()));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn compare<T: PartialEq + std::fmt::Debug>(
+    what: &str,
+    expected: &T,
+    actual: &T,
+    failures: &mut Vec<String>,
+) {
+    if expected != actual {
+        failures.push(format!("{what}: expected {expected:?}, got {actual:?}"));
+    }
+}
+
+/// Runs a scenario; the list of what did not match (empty when it passes).
+pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
+    let mut failures = Vec::new();
+    let Some(sit) = engine.situation_index(&s.situation) else {
+        return vec![format!("unknown situation `{}`", s.situation)];
+    };
+    let mut answers = crate::Answers::new();
+    for (q, raw) in &s.answers {
+        match engine.question_index(q) {
+            None => failures.push(format!("unknown question `{q}` in answers")),
+            Some(i) => match engine.catalog.questions[i].answer_from_json(raw) {
+                Ok(v) => {
+                    answers.insert(q.clone(), v);
+                }
+                Err(e) => failures.push(e),
+            },
+        }
+    }
+    if !failures.is_empty() {
+        return failures;
+    }
+    let plan = engine.plan(
+        sit,
+        &answers,
+        s.event_date,
+        s.today.unwrap_or(default_today),
+    );
+    if let Some(q) = &plan.next_question {
+        failures.push(format!(
+            "the scenario does not answer the question `{q}` the navigator asks"
+        ));
+        return failures;
+    }
+    for w in &plan.warnings {
+        failures.push(format!("catalog problem: {w}"));
+    }
+    let e = &s.expect;
+    if let Some(services) = &e.services {
+        let actual: Vec<String> = plan.steps.iter().map(|st| st.service.clone()).collect();
+        compare("services", services, &actual, &mut failures);
+    }
+    if let Some(variants) = &e.variants {
+        for (service, variant) in variants {
+            match plan.steps.iter().find(|st| &st.service == service) {
+                None => failures.push(format!("variants: service `{service}` is not in the plan")),
+                Some(st) => compare(
+                    &format!("variant of `{service}`"),
+                    &Some(variant.clone()),
+                    &st.variant_id
+                        .clone()
+                        .or_else(|| Some(format!("variants[{}]", st.variant + 1))),
+                    &mut failures,
+                ),
+            }
+        }
+    }
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    if let Some(bring) = &e.bring {
+        let actual = sorted(plan.checklist.iter().map(|c| c.doc.clone()).collect());
+        compare("bring", &sorted(bring.clone()), &actual, &mut failures);
+    }
+    if let Some(obtained) = &e.obtained {
+        let mut actual: Vec<String> = plan
+            .steps
+            .iter()
+            .flat_map(|st| st.obtained.iter().map(|d| d.doc.clone()))
+            .collect();
+        actual = sorted(actual);
+        actual.dedup();
+        let mut expected = sorted(obtained.clone());
+        expected.dedup();
+        compare("obtained", &expected, &actual, &mut failures);
+    }
+    if let Some(received) = &e.received {
+        let actual: BTreeMap<String, usize> = plan
+            .steps
+            .iter()
+            .flat_map(|st| {
+                st.received
+                    .iter()
+                    .filter_map(|d| d.from_step.map(|n| (d.doc.clone(), n)))
+            })
+            .collect();
+        compare("received", received, &actual, &mut failures);
+    }
+    if let Some(n) = e.questions {
+        compare("questions asked", &n, &plan.answers.len(), &mut failures);
+    }
+    if let Some(asked) = &e.asked {
+        let actual: Vec<String> = plan.answers.iter().map(|a| a.question.clone()).collect();
+        compare("questions asked, in order", asked, &actual, &mut failures);
+    }
+    if let Some(n) = e.visits {
+        compare("visits", &n, &plan.visits.len(), &mut failures);
+    }
+    if let Some(fee) = e.total_fee {
+        if (fee - plan.total_fee).abs() > 0.005 {
+            failures.push(format!("total fee: expected {fee}, got {}", plan.total_fee));
+        }
+    }
+    for (field, expected, get) in [
+        (
+            "deadline",
+            &e.deadlines,
+            (|st: &crate::Step| st.deadline_date) as fn(&crate::Step) -> Option<Date>,
+        ),
+        ("earliest start", &e.starts, |st: &crate::Step| {
+            Some(st.earliest_start)
+        }),
+    ] {
+        for (service, date) in expected.iter().flatten() {
+            match plan.steps.iter().find(|st| &st.service == service) {
+                None => failures.push(format!("{field}: service `{service}` is not in the plan")),
+                Some(st) => compare(
+                    &format!("{field} of `{service}`"),
+                    &Some(*date),
+                    &get(st),
+                    &mut failures,
+                ),
+            }
+        }
+    }
+    failures
+}

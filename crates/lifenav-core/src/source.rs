@@ -1,0 +1,465 @@
+//! Reading a catalog as editors write it: a folder of TOML files.
+//!
+//! ```text
+//! catalog.toml          city, version, effective date, categories, calendar transfers
+//! questions.toml        [[question]] …
+//! documents.toml        [[document]] …
+//! departments.toml      [[department]] …
+//! situations/*.toml     one life situation per file
+//! services/**/*.toml    one service per file
+//! scenarios/*.toml      scenario tests (read by `lifenav test`)
+//! ```
+//!
+//! Every message names the file and line, and a path such as
+//! `services.birth-registration.variants[1].documents[2]`.
+
+use crate::diagnostic::{closest, Diagnostic, Path, Seg};
+use crate::model::*;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// One source file: its name as shown in messages, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Where each part of the catalog was written, to point messages at file and line.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+    entities: HashMap<(String, String), (usize, Vec<Seg>)>,
+    meta: Option<usize>,
+}
+
+/// A loaded catalog (when it could be read) with its source map and the problems met.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Option<Catalog>,
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+impl SourceMap {
+    /// Fills in file and line of a diagnostic from its path, where it can.
+    pub fn locate(&self, d: &mut Diagnostic) {
+        if d.file.is_some() {
+            return;
+        }
+        let segs = &d.path.0;
+        let (file, mut toml_path) = match segs.as_slice() {
+            [Seg::Key(kind), Seg::Key(id), ..] if kind != "meta" => {
+                match self.entities.get(&(kind.clone(), id.clone())) {
+                    Some((f, prefix)) => (*f, prefix.clone()),
+                    None => return,
+                }
+            }
+            [Seg::Key(kind), ..] if kind == "meta" => match self.meta {
+                Some(f) => (f, Vec::new()),
+                None => return,
+            },
+            _ => return,
+        };
+        let skip = if matches!(segs.first(), Some(Seg::Key(k)) if k == "meta") {
+            1
+        } else {
+            2
+        };
+        toml_path.extend(segs.iter().skip(skip).cloned());
+        let f = &self.files[file];
+        d.file = Some(f.name.clone());
+        if let Ok(doc) = toml_edit::Document::parse(f.text.as_str()) {
+            let offset = locate_offset(doc.as_item(), &toml_path);
+            d.line = Some(offset.map_or(1, |o| line_of(&f.text, o)));
+        }
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+}
+
+/// The byte offset of the deepest part of `path` that exists in the document.
+fn locate_offset(root: &toml_edit::Item, path: &[Seg]) -> Option<usize> {
+    let mut item = root;
+    let mut best = None;
+    for seg in path {
+        let (next, key_span) = match seg {
+            Seg::Key(k) => {
+                let key_span = match item {
+                    toml_edit::Item::Table(t) => t.key(k).and_then(|key| key.span()),
+                    toml_edit::Item::Value(toml_edit::Value::InlineTable(t)) => {
+                        t.key(k).and_then(|key| key.span())
+                    }
+                    _ => None,
+                };
+                (item.get(k.as_str()), key_span)
+            }
+            Seg::Index(i) => (item.get(*i), None),
+        };
+        let Some(next) = next else { break };
+        item = next;
+        best = key_span
+            .or_else(|| item_span(item))
+            .map(|r| r.start)
+            .or(best);
+    }
+    best
+}
+
+fn item_span(item: &toml_edit::Item) -> Option<std::ops::Range<usize>> {
+    match item {
+        toml_edit::Item::Table(t) => t.span(),
+        toml_edit::Item::Value(v) => v.span(),
+        toml_edit::Item::ArrayOfTables(a) => a.span(),
+        toml_edit::Item::None => None,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    #[serde(default)]
+    question: Vec<Question>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentsFile {
+    #[serde(default)]
+    document: Vec<DocumentKind>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DepartmentsFile {
+    #[serde(default)]
+    department: Vec<Department>,
+}
+
+fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let mut message = e.message().trim().to_string();
+            let mut line = e.span().map(|s| line_of(&file.text, s.start));
+            // Inside flattened tables the TOML reader loses the position; find the key
+            // ourselves, and explain the usual cause: a key written under the wrong [table].
+            if let Some(key) = message
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split('`').next())
+                .map(str::to_string)
+            {
+                if let Some((n, _)) = file.text.lines().enumerate().find(|(_, l)| {
+                    let l = l.trim_start();
+                    l.starts_with(&key) && l[key.len()..].trim_start().starts_with('=')
+                }) {
+                    line = Some(n + 1);
+                    if BODY_KEYS.contains(&key.as_str()) || SERVICE_KEYS.contains(&key.as_str()) {
+                        message.push_str(&format!(
+                            ". In TOML every `key = value` after a [table] header belongs to that table: \
+                             move `{key}` above the first [section] of the file, or under the right one"
+                        ));
+                    }
+                }
+            }
+            diags.push(Diagnostic {
+                file: Some(file.name.clone()),
+                line,
+                ..Diagnostic::error(Path::default(), message)
+            });
+            None
+        }
+    }
+}
+
+const BODY_KEYS: [&str; 9] = [
+    "documents",
+    "term",
+    "deadline",
+    "fee",
+    "criteria",
+    "refusal",
+    "channels",
+    "results",
+    "note",
+];
+const SERVICE_KEYS: [&str; 8] = [
+    "id",
+    "title",
+    "summary",
+    "level",
+    "provider",
+    "legal_basis",
+    "after",
+    "variants",
+];
+const VARIANT_KEYS: [&str; 3] = ["id", "title", "when"];
+
+/// Services and variants share fields through `flatten`, where serde cannot reject
+/// unknown ones; this catches the typos it would let through.
+fn unknown_service_keys(file: &SourceFile, diags: &mut Vec<Diagnostic>) {
+    let Ok(doc) = toml_edit::Document::parse(file.text.as_str()) else {
+        return;
+    };
+    let mut check = |table: &dyn toml_edit::TableLike, own: &[&str], what: &str| {
+        for (key, _) in table.iter() {
+            if own.contains(&key) || BODY_KEYS.contains(&key) {
+                continue;
+            }
+            let known = own.iter().chain(BODY_KEYS.iter()).copied();
+            let hint = closest(key, known)
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            let line = table
+                .key(key)
+                .and_then(|k| k.span())
+                .map(|s| line_of(&file.text, s.start));
+            diags.push(Diagnostic {
+                file: Some(file.name.clone()),
+                line,
+                ..Diagnostic::error(
+                    Path::default(),
+                    format!("unknown field `{key}` in {what}{hint}"),
+                )
+            });
+        }
+    };
+    check(doc.as_table(), &SERVICE_KEYS, "a service");
+    if let Some(variants) = doc.get("variants").and_then(|v| v.as_array_of_tables()) {
+        for t in variants.iter() {
+            check(t, &VARIANT_KEYS, "a variant");
+        }
+    }
+}
+
+/// Reads every `.toml` file under `dir`, sorted by path so that the result is the same on every machine.
+pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
+    fn walk(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        out: &mut Vec<SourceFile>,
+    ) -> Result<(), Diagnostic> {
+        let io = |e: std::io::Error, p: &std::path::Path| Diagnostic {
+            file: Some(p.display().to_string()),
+            ..Diagnostic::error(Path::default(), format!("cannot read: {e}"))
+        };
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| io(e, dir))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else if path.extension().is_some_and(|x| x == "toml") {
+                let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let name = root.join(rel).display().to_string();
+                out.push(SourceFile { name, text });
+            }
+        }
+        Ok(())
+    }
+    if !dir.is_dir() {
+        return Err(Diagnostic {
+            file: Some(dir.display().to_string()),
+            ..Diagnostic::error(
+                Path::default(),
+                "no such catalog folder (it should hold catalog.toml)",
+            )
+        });
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    Ok(out)
+}
+
+/// The role of a file, from its path relative to the catalog folder.
+fn role(root: &str, name: &str) -> &'static str {
+    let rel = name
+        .strip_prefix(root)
+        .unwrap_or(name)
+        .trim_start_matches(['/', '\\']);
+    let rel = rel.replace('\\', "/");
+    match rel.as_str() {
+        "catalog.toml" => "meta",
+        "questions.toml" => "questions",
+        "documents.toml" => "documents",
+        "departments.toml" => "departments",
+        r if r.starts_with("situations/") => "situation",
+        r if r.starts_with("services/") => "service",
+        r if r.starts_with("scenarios/") => "scenario",
+        _ => "other",
+    }
+}
+
+/// Builds the catalog from source files; `root` is the folder name their names start with.
+pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
+    let mut diags = Vec::new();
+    let mut sources = SourceMap::default();
+    let mut meta: Option<Meta> = None;
+    let mut questions = Vec::new();
+    let mut documents = Vec::new();
+    let mut departments = Vec::new();
+    let mut situations = Vec::new();
+    let mut services = Vec::new();
+    let mut failed = false;
+    for (fi, file) in files.iter().enumerate() {
+        let register = |kind: &str, id: &str, prefix: Vec<Seg>, sources: &mut SourceMap| {
+            sources
+                .entities
+                .entry((kind.to_string(), id.to_string()))
+                .or_insert((fi, prefix));
+        };
+        match role(root, &file.name) {
+            "meta" => {
+                sources.meta = Some(fi);
+                match parse_toml::<Meta>(file, &mut diags) {
+                    Some(m) => {
+                        for (i, c) in m.categories.iter().enumerate() {
+                            register("meta.categories", &c.id, vec![Seg::Key("categories".into()), Seg::Index(i)], &mut sources);
+                        }
+                        meta = Some(m)
+                    }
+                    None => failed = true,
+                }
+            }
+            "questions" => match parse_toml::<QuestionsFile>(file, &mut diags) {
+                Some(f) => {
+                    for (i, q) in f.question.iter().enumerate() {
+                        register("questions", &q.id, vec![Seg::Key("question".into()), Seg::Index(i)], &mut sources);
+                    }
+                    questions.extend(f.question);
+                }
+                None => failed = true,
+            },
+            "documents" => match parse_toml::<DocumentsFile>(file, &mut diags) {
+                Some(f) => {
+                    for (i, d) in f.document.iter().enumerate() {
+                        register("documents", &d.id, vec![Seg::Key("document".into()), Seg::Index(i)], &mut sources);
+                    }
+                    documents.extend(f.document);
+                }
+                None => failed = true,
+            },
+            "departments" => match parse_toml::<DepartmentsFile>(file, &mut diags) {
+                Some(f) => {
+                    for (i, d) in f.department.iter().enumerate() {
+                        register("departments", &d.id, vec![Seg::Key("department".into()), Seg::Index(i)], &mut sources);
+                    }
+                    departments.extend(f.department);
+                }
+                None => failed = true,
+            },
+            "situation" => match parse_toml::<Situation>(file, &mut diags) {
+                Some(s) => {
+                    register("situations", &s.id, Vec::new(), &mut sources);
+                    situations.push(s);
+                }
+                None => failed = true,
+            },
+            "service" => {
+                let before = diags.len();
+                unknown_service_keys(file, &mut diags);
+                match parse_toml::<Service>(file, &mut diags) {
+                    Some(s) if diags.len() == before => {
+                        register("services", &s.id, Vec::new(), &mut sources);
+                        services.push(s);
+                    }
+                    _ => failed = true,
+                }
+            }
+            "scenario" => {}
+            _ => diags.push(Diagnostic {
+                file: Some(file.name.clone()),
+                ..Diagnostic::warning(
+                    Path::default(),
+                    "this file is not part of the catalog (expected catalog.toml, questions.toml, documents.toml, departments.toml, situations/, services/ or scenarios/)",
+                )
+            }),
+        }
+    }
+    sources.files = files;
+    if meta.is_none() && !failed {
+        diags.push(Diagnostic {
+            file: Some(format!("{}/catalog.toml", root.trim_end_matches('/'))),
+            ..Diagnostic::error(
+                Path::default(),
+                "the catalog has no catalog.toml (city, version, effective date)",
+            )
+        });
+    }
+    let catalog = match (meta, failed) {
+        (Some(meta), false) => Some(Catalog {
+            format: BUNDLE_FORMAT,
+            meta,
+            departments,
+            questions,
+            documents,
+            situations,
+            services,
+        }),
+        _ => None,
+    };
+    Loaded {
+        catalog,
+        sources,
+        diagnostics: diags,
+    }
+}
+
+/// Reads a catalog folder.
+pub fn load_dir(dir: &std::path::Path) -> Loaded {
+    match read_dir(dir) {
+        Ok(files) => load_files(&dir.display().to_string(), files),
+        Err(d) => Loaded {
+            catalog: None,
+            sources: SourceMap::default(),
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// Everything `lifenav check` says about a catalog folder, each message located.
+pub struct CheckReport {
+    pub engine: Option<crate::Engine>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Vec<crate::check::QuestionStats>,
+}
+
+/// Loads, compiles and checks a catalog folder.
+pub fn check_dir(dir: &std::path::Path) -> CheckReport {
+    let loaded = load_dir(dir);
+    let mut diagnostics = loaded.diagnostics;
+    let mut engine = None;
+    let mut stats = Vec::new();
+    if let Some(catalog) = loaded.catalog {
+        let (built, mut more) = crate::Engine::build(catalog);
+        if let Some(e) = &built {
+            let (extra, s) = crate::check::check(e);
+            more.extend(extra);
+            stats = s;
+        }
+        for d in &mut more {
+            loaded.sources.locate(d);
+        }
+        diagnostics.extend(more);
+        engine = built;
+    }
+    diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    CheckReport {
+        engine,
+        diagnostics,
+        stats,
+    }
+}

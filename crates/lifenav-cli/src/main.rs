@@ -101,17 +101,12 @@ fn lang(code: &str) -> Result<Lang, Failure> {
 }
 
 fn date(raw: &Option<String>, what: &str) -> Result<Option<Date>, Failure> {
-    raw.as_deref()
-        .map(|s| Date::parse(s).map_err(|e| Failure(format!("{what}: {e}"))))
-        .transpose()
+    raw.as_deref().map(|s| Date::parse(s).map_err(|e| Failure(format!("{what}: {e}")))).transpose()
 }
 
 /// Today in UTC+8 (Irkutsk), so a plan printed at night has the citizen's date.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     Date::from_days(((secs + 8 * 3600) / 86_400) as i64)
 }
 
@@ -124,17 +119,13 @@ fn print_errors(diags: &[Diagnostic]) {
 /// A catalog folder (compiled without the slower whole-catalog checks) or a bundle.
 fn engine(path: &Path) -> Result<Engine, Failure> {
     if path.is_file() {
-        let json = std::fs::read_to_string(path)
-            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let json = std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
         return Engine::from_json(&json).map_err(|e| Failure(format!("{}: {e}", path.display())));
     }
     let loaded = load_dir(path);
     let Some(catalog) = loaded.catalog else {
         print_errors(&loaded.diagnostics);
-        return Err(Failure(format!(
-            "{} cannot be read; `lifenav check` tells more",
-            path.display()
-        )));
+        return Err(Failure(format!("{} cannot be read; `lifenav check` tells more", path.display())));
     };
     let (engine, mut diags) = Engine::build(catalog);
     for d in &mut diags {
@@ -142,10 +133,7 @@ fn engine(path: &Path) -> Result<Engine, Failure> {
     }
     engine.ok_or_else(|| {
         print_errors(&diags);
-        Failure(format!(
-            "{} has errors; `lifenav check` tells more",
-            path.display()
-        ))
+        Failure(format!("{} has errors; `lifenav check` tells more", path.display()))
     })
 }
 
@@ -158,9 +146,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             for d in &report.diagnostics {
                 println!("{d}");
             }
-            let count = |f: fn(&lifenav_core::Catalog) -> usize| {
-                report.engine.as_ref().map_or(0, |e| f(&e.catalog))
-            };
+            let count = |f: fn(&lifenav_core::Catalog) -> usize| report.engine.as_ref().map_or(0, |e| f(&e.catalog));
             println!(
                 "situations={} services={} questions={} documents={} errors={errors} warnings={warnings}",
                 count(|c| c.situations.len()),
@@ -168,35 +154,20 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 count(|c| c.questions.len()),
                 count(|c| c.documents.len()),
             );
-            Ok(if errors == 0 {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Build {
-            catalog,
-            output,
-            pretty,
-        } => {
+        Command::Build { catalog, output, pretty } => {
             let report = check_dir(&catalog);
-            let Some(engine) = report
-                .engine
-                .filter(|_| !report.diagnostics.iter().any(|d| d.is_error()))
-            else {
+            let Some(engine) = report.engine.filter(|_| !report.diagnostics.iter().any(|d| d.is_error())) else {
                 print_errors(&report.diagnostics);
-                return Err(Failure(format!(
-                    "{} has errors: no bundle written",
-                    catalog.display()
-                )));
+                return Err(Failure(format!("{} has errors: no bundle written", catalog.display())));
             };
             let json = if pretty {
                 serde_json::to_string_pretty(&engine.catalog)?
             } else {
                 serde_json::to_string(&engine.catalog)?
             };
-            std::fs::write(&output, json.as_bytes())
-                .map_err(|e| Failure(format!("{}: {e}", output.display())))?;
+            std::fs::write(&output, json.as_bytes()).map_err(|e| Failure(format!("{}: {e}", output.display())))?;
             println!(
                 "{}: {} bytes, {} situations, {} services",
                 output.display(),
@@ -206,27 +177,16 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Plan {
-            catalog,
-            situation,
-            answers,
-            event_date,
-            today: today_arg,
-            json,
-            lang: lang_code,
-        } => {
+        Command::Plan { catalog, situation, answers, event_date, today: today_arg, json, lang: lang_code } => {
             let lang = lang(&lang_code)?;
             let engine = engine(&catalog)?;
             let mut pairs = Vec::new();
             for a in &answers {
-                let (q, v) = a.split_once('=').ok_or_else(|| {
-                    Failure(format!("`--answer {a}`: write it as question=value"))
-                })?;
+                let (q, v) =
+                    a.split_once('=').ok_or_else(|| Failure(format!("`--answer {a}`: write it as question=value")))?;
                 pairs.push((q.trim(), v.trim()));
             }
-            let answers = engine
-                .parse_answers(pairs)
-                .map_err(|errors| Failure(errors.join("\n")))?;
+            let answers = engine.parse_answers(pairs).map_err(|errors| Failure(errors.join("\n")))?;
             let event = date(&event_date, "--event-date")?;
             let today = date(&today_arg, "--today")?.unwrap_or_else(today);
             let plan = engine.plan_for(&situation, &answers, event, today)?;
@@ -267,10 +227,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             let scenarios = scenario::read(&files).map_err(|errors| Failure(errors.join("\n")))?;
             if scenarios.is_empty() {
                 println!("0 passed, 0 failed");
-                return Err(Failure(format!(
-                    "no scenarios in {}/scenarios",
-                    catalog.display()
-                )));
+                return Err(Failure(format!("no scenarios in {}/scenarios", catalog.display())));
             }
             let (mut passed, mut failed) = (0, 0);
             let default_today = engine.catalog.meta.effective;
@@ -288,29 +245,15 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 }
             }
             println!("{passed} passed, {failed} failed");
-            Ok(if failed == 0 {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Graph {
-            catalog,
-            situation,
-            lang: lang_code,
-        } => {
+        Command::Graph { catalog, situation, lang: lang_code } => {
             let lang = lang(&lang_code)?;
             let engine = engine(&catalog)?;
             let sit = engine.situation_index(&situation).ok_or_else(|| {
                 Failure(format!(
                     "unknown situation `{situation}`; the catalog has: {}",
-                    engine
-                        .catalog
-                        .situations
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    engine.catalog.situations.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
                 ))
             })?;
             print!("{}", graph::situation_dot(&engine, sit, lang));
@@ -321,11 +264,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             println!("{}", serde_json::to_string_pretty(&schema)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ask {
-            catalog,
-            lang: lang_code,
-            today: today_arg,
-        } => {
+        Command::Ask { catalog, lang: lang_code, today: today_arg } => {
             let lang = lang(&lang_code)?;
             let engine = engine(&catalog)?;
             let today = date(&today_arg, "--today")?.unwrap_or_else(today);
@@ -341,10 +280,7 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
     let mut read = |prompt: &str| -> Option<String> {
         print!("{prompt}");
         let _ = std::io::stdout().flush();
-        lines
-            .next()
-            .and_then(|l| l.ok())
-            .map(|l| l.trim().to_string())
+        lines.next().and_then(|l| l.ok()).map(|l| l.trim().to_string())
     };
     let c = &engine.catalog;
     let mut situations: Vec<usize> = (0..c.situations.len()).collect();
@@ -359,26 +295,14 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
         }
     );
     for (n, &i) in situations.iter().enumerate() {
-        println!(
-            "  {:>2}. {} — {}",
-            n + 1,
-            c.situations[i].title.get(lang),
-            c.situations[i].summary.get(lang)
-        );
+        println!("  {:>2}. {} — {}", n + 1, c.situations[i].title.get(lang), c.situations[i].summary.get(lang));
     }
     let sit = loop {
-        let Some(line) = read(if lang == Lang::Ru {
-            "Номер ситуации: "
-        } else {
-            "Situation number: "
-        }) else {
+        let Some(line) = read(if lang == Lang::Ru { "Номер ситуации: " } else { "Situation number: " })
+        else {
             return Ok(ExitCode::SUCCESS);
         };
-        match line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| situations.get(n.wrapping_sub(1)))
-        {
+        match line.parse::<usize>().ok().and_then(|n| situations.get(n.wrapping_sub(1))) {
             Some(&i) => break i,
             None => println!("?"),
         }
@@ -387,8 +311,7 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
     let mut event = None;
     if let Some(label) = &c.situations[sit].event {
         loop {
-            let Some(line) = read(&format!("{} (YYYY-MM-DD, Enter — skip): ", label.get(lang)))
-            else {
+            let Some(line) = read(&format!("{} (YYYY-MM-DD, Enter — skip): ", label.get(lang))) else {
                 return Ok(ExitCode::SUCCESS);
             };
             if line.is_empty() {
@@ -409,17 +332,9 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
         let question = &c.questions[q];
         println!(
             "\n{} {} ({} {})",
-            if lang == Lang::Ru {
-                "Вопрос"
-            } else {
-                "Question"
-            },
+            if lang == Lang::Ru { "Вопрос" } else { "Question" },
             walk.asked.len() + 1,
-            if lang == Lang::Ru {
-                "осталось не больше"
-            } else {
-                "at most left:"
-            },
+            if lang == Lang::Ru { "осталось не больше" } else { "at most left:" },
             walk.remaining_max
         );
         println!("{}", question.text.get(lang));
@@ -432,11 +347,7 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
         let Some(line) = read("> ") else {
             return Ok(ExitCode::SUCCESS);
         };
-        let raw = match line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| question.options.get(n.wrapping_sub(1)))
-        {
+        let raw = match line.parse::<usize>().ok().and_then(|n| question.options.get(n.wrapping_sub(1))) {
             Some(o) => o.id.clone(),
             None => line,
         };
@@ -448,9 +359,6 @@ fn ask(engine: &Engine, lang: Lang, today: Date) -> Result<ExitCode, Failure> {
         }
     }
     println!();
-    print!(
-        "{}",
-        render::plan(engine, &engine.plan(sit, &answers, event, today), lang)
-    );
+    print!("{}", render::plan(engine, &engine.plan(sit, &answers, event, today), lang));
     Ok(ExitCode::SUCCESS)
 }

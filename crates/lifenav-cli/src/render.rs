@@ -196,12 +196,7 @@ fn period(p: &Period, lang: Lang) -> String {
         Some((n, PeriodUnit::Months)) => format!("{n} {}", l.months),
         None => "?".into(),
     };
-    sourced(
-        &mut s,
-        p.basis.as_ref().map(|b| b.get(lang)),
-        p.unverified,
-        lang,
-    );
+    sourced(&mut s, p.basis.as_ref().map(|b| b.get(lang)), p.unverified, lang);
     s
 }
 
@@ -291,67 +286,28 @@ fn office(engine: &Engine, id: &str, lang: Lang) -> String {
 pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
     let l = labels(lang);
     let mut o = String::new();
-    let title = engine
-        .catalog
-        .situation(&plan.situation)
-        .map(|s| s.title.get(lang))
-        .unwrap_or(&plan.situation);
-    let fees = if plan.total_fee == 0.0 {
-        l.free.to_string()
-    } else {
-        fee_amount(plan.total_fee)
-    };
+    let title = engine.catalog.situation(&plan.situation).map(|s| s.title.get(lang)).unwrap_or(&plan.situation);
+    let fees = if plan.total_fee == 0.0 { l.free.to_string() } else { fee_amount(plan.total_fee) };
     let _ = writeln!(
         o,
         "{title}. {}: {}, {}, {}: {fees}{}",
         l.plan,
-        plural(
-            plan.steps.len(),
-            lang,
-            ["шаг", "шага", "шагов"],
-            ["step", "steps"]
-        ),
-        plural(
-            plan.visits.len(),
-            lang,
-            ["визит", "визита", "визитов"],
-            ["visit", "visits"]
-        ),
+        plural(plan.steps.len(), lang, ["шаг", "шага", "шагов"], ["step", "steps"]),
+        plural(plan.visits.len(), lang, ["визит", "визита", "визитов"], ["visit", "visits"]),
         l.fees,
-        if plan.fee_unverified {
-            format!(" [{}]", l.check)
-        } else {
-            String::new()
-        }
+        if plan.fee_unverified { format!(" [{}]", l.check) } else { String::new() }
     );
     if let Some(n) = &plan.nearest_deadline {
-        let _ = writeln!(
-            o,
-            "{}: {} ({} {})",
-            l.nearest,
-            n.date.human(lang),
-            l.step,
-            n.step
-        );
+        let _ = writeln!(o, "{}: {} ({} {})", l.nearest, n.date.human(lang), l.step, n.step);
     }
     if plan.visits.is_empty() {
         let _ = writeln!(o, "{}: {}", l.visit_plan, l.no_visits);
     } else {
         let _ = writeln!(o, "{}:", l.visit_plan);
         for v in &plan.visits {
-            let place = v
-                .offices
-                .first()
-                .map(|id| office(engine, id, lang))
-                .unwrap_or_default();
+            let place = v.offices.first().map(|id| office(engine, id, lang)).unwrap_or_default();
             let steps: Vec<String> = v.steps.iter().map(|s| s.to_string()).collect();
-            let _ = writeln!(
-                o,
-                "  {}) {place}: {} {}",
-                v.number,
-                l.step.to_lowercase(),
-                steps.join(", ")
-            );
+            let _ = writeln!(o, "  {}) {place}: {} {}", v.number, l.step.to_lowercase(), steps.join(", "));
         }
     }
     for w in &plan.warnings {
@@ -359,29 +315,14 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
     }
     for s in &plan.steps {
         let _ = writeln!(o);
-        let variant = s
-            .variant_title
-            .as_ref()
-            .map(|t| format!(" — {}", t.get(lang)))
-            .unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "{} {}. {} [{}]{variant}",
-            l.step,
-            s.number,
-            s.title.get(lang),
-            level(s.level, lang)
-        );
+        let variant = s.variant_title.as_ref().map(|t| format!(" — {}", t.get(lang))).unwrap_or_default();
+        let _ = writeln!(o, "{} {}. {} [{}]{variant}", l.step, s.number, s.title.get(lang), level(s.level, lang));
         if !s.why.is_empty() {
             let why: Vec<String> = s
                 .why
                 .iter()
                 .map(|a| {
-                    let text = engine
-                        .catalog
-                        .question(&a.question)
-                        .map(|q| q.text.get(lang))
-                        .unwrap_or(&a.question);
+                    let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
                     format!("{text} — {}", value(engine, &a.question, &a.value, lang))
                 })
                 .collect();
@@ -430,21 +371,9 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
             let _ = writeln!(o, "{line}");
         }
         if let Some(f) = &s.fee {
-            let mut line = format!(
-                "  {}: {}",
-                l.fee,
-                if f.amount == 0.0 {
-                    l.free.to_string()
-                } else {
-                    fee_amount(f.amount)
-                }
-            );
-            sourced(
-                &mut line,
-                f.basis.as_ref().map(|b| b.get(lang)),
-                f.unverified,
-                lang,
-            );
+            let mut line =
+                format!("  {}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { fee_amount(f.amount) });
+            sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
             let _ = writeln!(o, "{line}");
         }
         for (label, items) in [(l.criteria, &s.criteria), (l.refusal, &s.refusal)] {
@@ -484,24 +413,14 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(o, "\n{}:", l.checklist);
         for c in &plan.checklist {
             let steps: Vec<String> = c.steps.iter().map(|n| n.to_string()).collect();
-            let _ = writeln!(
-                o,
-                "  [ ] {} ({} {})",
-                c.title.get(lang),
-                l.step.to_lowercase(),
-                steps.join(", ")
-            );
+            let _ = writeln!(o, "  [ ] {} ({} {})", c.title.get(lang), l.step.to_lowercase(), steps.join(", "));
         }
     }
     if !plan.undecided.is_empty() {
         let _ = writeln!(o, "\n{}: {}", l.undecided, plan.undecided.join(", "));
     }
     if let Some(q) = &plan.next_question {
-        let text = engine
-            .catalog
-            .question(q)
-            .map(|x| x.text.get(lang))
-            .unwrap_or(q);
+        let text = engine.catalog.question(q).map(|x| x.text.get(lang)).unwrap_or(q);
         let _ = writeln!(o, "\n{}: {text} (--answer {q}=…)", l.next_question);
     }
     o

@@ -40,10 +40,7 @@ fn describe(engine: &Engine, p: &Profile) -> String {
     let parts: Vec<String> = p
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| {
-            v.as_ref()
-                .map(|v| format!("{}={v}", engine.catalog.questions[i].id))
-        })
+        .filter_map(|(i, v)| v.as_ref().map(|v| format!("{}={v}", engine.catalog.questions[i].id)))
         .collect();
     if parts.is_empty() {
         "with no answers".into()
@@ -90,12 +87,7 @@ impl Walker<'_> {
     fn leaf(&mut self, p: &Profile, asked: &[usize]) {
         self.paths += 1;
         self.max_asked = self.max_asked.max(asked.len());
-        let weight: f64 = self
-            .universe
-            .iter()
-            .filter(|q| !asked.contains(q))
-            .map(|&q| self.domain_sizes[q])
-            .product();
+        let weight: f64 = self.universe.iter().filter(|q| !asked.contains(q)).map(|&q| self.domain_sizes[q]).product();
         self.weighted_sum += weight * asked.len() as f64;
         self.weight_total += weight;
         if self.first_path.is_none() {
@@ -121,56 +113,33 @@ impl Walker<'_> {
                 }
                 Tri::True => {}
             }
-            let values: Vec<Tri> = e.variants[inc.service]
-                .iter()
-                .map(|v| e.eval(&v.when, p))
-                .collect();
-            let applying: Vec<usize> = values
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| **t == Tri::True)
-                .map(|(i, _)| i)
-                .collect();
+            let values: Vec<Tri> = e.variants[inc.service].iter().map(|v| e.eval(&v.when, p)).collect();
+            let applying: Vec<usize> =
+                values.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i).collect();
             let variant_name = |i: usize| {
-                service
-                    .variants
-                    .get(i)
-                    .and_then(|v| v.id.clone())
-                    .unwrap_or_else(|| format!("variants[{}]", i + 1))
+                service.variants.get(i).and_then(|v| v.id.clone()).unwrap_or_else(|| format!("variants[{}]", i + 1))
             };
             if applying.len() > 1 && self.reported.insert((inc.service, 1)) {
                 self.diagnostics.push(Diagnostic::error(
                     Path::root("services").key(&service.id).key("variants"),
                     format!(
                         "variants overlap: {} all apply in situation `{sid}` {}",
-                        applying
-                            .iter()
-                            .map(|&i| variant_name(i))
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        applying.iter().map(|&i| variant_name(i)).collect::<Vec<_>>().join(", "),
                         describe(e, p)
                     ),
                 ));
             }
             if applying.is_empty() && self.reported.insert((inc.service, 2)) {
-                let why = if values.contains(&Tri::Unknown) {
-                    "no variant can be decided"
-                } else {
-                    "no variant applies"
-                };
+                let why =
+                    if values.contains(&Tri::Unknown) { "no variant can be decided" } else { "no variant applies" };
                 self.diagnostics.push(Diagnostic::error(
                     Path::root("services").key(&service.id).key("variants"),
-                    format!(
-                        "variants leave a gap: {why} in situation `{sid}` {}",
-                        describe(e, p)
-                    ),
+                    format!("variants leave a gap: {why} in situation `{sid}` {}", describe(e, p)),
                 ));
             }
             if let [v] = applying.as_slice() {
                 for (j, d) in e.variants[inc.service][*v].docs.iter().enumerate() {
-                    if e.eval(&d.when, p) == Tri::Unknown
-                        && self.reported.insert((inc.service, 3 + j.min(200) as u8))
-                    {
+                    if e.eval(&d.when, p) == Tri::Unknown && self.reported.insert((inc.service, 3 + j.min(200) as u8)) {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("services").key(&service.id).key("documents"),
                             format!(
@@ -189,9 +158,7 @@ impl Walker<'_> {
 /// Walks every path of a situation's questionnaire.
 pub fn explore(engine: &Engine, situation: usize) -> Exploration {
     let universe = engine.situation_questions(situation);
-    let domain_sizes = (0..engine.catalog.questions.len())
-        .map(|q| engine.domain(q).len() as f64)
-        .collect();
+    let domain_sizes = (0..engine.catalog.questions.len()).map(|q| engine.domain(q).len() as f64).collect();
     let mut w = Walker {
         engine,
         situation,
@@ -214,11 +181,7 @@ pub fn explore(engine: &Engine, situation: usize) -> Exploration {
             situation: engine.catalog.situations[situation].id.clone(),
             questions: w.universe.len(),
             max_asked: w.max_asked,
-            mean_asked: if w.weight_total > 0.0 {
-                w.weighted_sum / w.weight_total
-            } else {
-                0.0
-            },
+            mean_asked: if w.weight_total > 0.0 { w.weighted_sum / w.weight_total } else { 0.0 },
             paths: w.paths,
             first_path: w.first_path.unwrap_or_default().iter().map(q).collect(),
             exhaustive: w.exhaustive,
@@ -245,11 +208,7 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     }
 
     // Overlaps and gaps no situation reaches today are warnings: a new situation could.
-    let reached: HashSet<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.path.to_string())
-        .collect();
+    let reached: HashSet<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.path.to_string()).collect();
     for (si, service) in c.services.iter().enumerate() {
         let path = Path::root("services").key(&service.id).key("variants");
         if engine.variants[si].len() < 2 || reached.contains(&path.to_string()) {
@@ -306,10 +265,7 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     }
     for (i, q) in c.questions.iter().enumerate() {
         if !used_questions[i] {
-            diags.push(Diagnostic::warning(
-                Path::root("questions").key(&q.id),
-                "no condition uses this question",
-            ));
+            diags.push(Diagnostic::warning(Path::root("questions").key(&q.id), "no condition uses this question"));
         }
     }
     for (i, d) in c.documents.iter().enumerate() {
@@ -322,10 +278,7 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     }
     for (i, s) in c.services.iter().enumerate() {
         if !reached_services[i] {
-            diags.push(Diagnostic::warning(
-                Path::root("services").key(&s.id),
-                "no situation includes this service",
-            ));
+            diags.push(Diagnostic::warning(Path::root("services").key(&s.id), "no situation includes this service"));
         }
     }
     for d in &c.departments {
@@ -342,10 +295,8 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
 /// Enumerates the answers the variant conditions of a service read (up to a bound)
 /// and reports the first combination where no variant or several apply.
 fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
-    let mut qs: Vec<usize> = engine.variants[service]
-        .iter()
-        .flat_map(|v| v.when.iter().flat_map(|w| w.questions.iter().copied()))
-        .collect();
+    let mut qs: Vec<usize> =
+        engine.variants[service].iter().flat_map(|v| v.when.iter().flat_map(|w| w.questions.iter().copied())).collect();
     // The questions their applicability depends on take part too.
     let mut i = 0;
     while i < qs.len() {
@@ -385,24 +336,14 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
                 break;
             }
         }
-        let values: Vec<Tri> = engine.variants[service]
-            .iter()
-            .map(|v| engine.eval(&v.when, &p))
-            .collect();
+        let values: Vec<Tri> = engine.variants[service].iter().map(|v| engine.eval(&v.when, &p)).collect();
         if values.contains(&Tri::Unknown) {
             continue;
         }
         let applying = values.iter().filter(|t| **t == Tri::True).count();
         if applying != 1 {
-            let what = if applying == 0 {
-                "leave a gap (no variant applies)"
-            } else {
-                "overlap (several apply)"
-            };
-            return Some(format!(
-                "variants {what} {}; no situation reaches this today",
-                describe(engine, &p)
-            ));
+            let what = if applying == 0 { "leave a gap (no variant applies)" } else { "overlap (several apply)" };
+            return Some(format!("variants {what} {}; no situation reaches this today", describe(engine, &p)));
         }
     }
     None

@@ -75,9 +75,7 @@ impl Date {
         let bad = || format!("`{s}` is not a date: write it as YYYY-MM-DD, for example 2026-11-14");
         let mut parts = s.split('-');
         let (y, m, d) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                (y, m, d)
-            }
+            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => (y, m, d),
             _ => return Err(bad()),
         };
         let num = |p: &str| -> Result<u32, String> {
@@ -113,11 +111,7 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        Date {
-            year: (y + if m <= 2 { 1 } else { 0 }) as i32,
-            month: m,
-            day: d,
-        }
+        Date { year: (y + if m <= 2 { 1 } else { 0 }) as i32, month: m, day: d }
     }
 
     pub fn add_days(self, n: i64) -> Date {
@@ -215,31 +209,14 @@ pub struct ProductionCalendar {
 }
 
 /// Fixed non-working holidays, Labour Code art. 112 p. 1.
-const FIXED_HOLIDAYS: [(u8, u8); 14] = [
-    (1, 1),
-    (1, 2),
-    (1, 3),
-    (1, 4),
-    (1, 5),
-    (1, 6),
-    (1, 7),
-    (1, 8),
-    (2, 23),
-    (3, 8),
-    (5, 1),
-    (5, 9),
-    (6, 12),
-    (11, 4),
-];
+const FIXED_HOLIDAYS: [(u8, u8); 14] =
+    [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (1, 7), (1, 8), (2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)];
 
 impl ProductionCalendar {
     pub fn new(mut extra_holidays: Vec<Date>, mut extra_workdays: Vec<Date>) -> Self {
         extra_holidays.sort();
         extra_workdays.sort();
-        ProductionCalendar {
-            extra_holidays,
-            extra_workdays,
-        }
+        ProductionCalendar { extra_holidays, extra_workdays }
     }
 
     pub fn is_fixed_holiday(date: Date) -> bool {

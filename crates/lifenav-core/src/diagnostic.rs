@@ -66,19 +66,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: Path, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            path,
-            message: message.into(),
-            file: None,
-            line: None,
-        }
+        Diagnostic { severity: Severity::Error, path, message: message.into(), file: None, line: None }
     }
     pub fn warning(path: Path, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -103,21 +94,28 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints.
+/// Edit distance counting a swap of two neighbouring letters as one edit (optimal
+/// string alignment), for "did you mean" hints: "birht" is one edit from "birth".
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
-        cur[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// The known name closest to `wrong`, if it is close enough to be a typo.
@@ -132,9 +130,7 @@ pub fn closest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<
 
 /// `(did you mean "x"?)` or nothing.
 pub fn hint<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
-    closest(wrong, known)
-        .map(|k| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
+    closest(wrong, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -143,25 +139,16 @@ mod tests {
 
     #[test]
     fn paths_read_like_the_issue_says() {
-        let p = Path::root("services")
-            .key("birth-registration")
-            .key("variants")
-            .index(0)
-            .key("documents")
-            .index(1);
-        assert_eq!(
-            p.to_string(),
-            "services.birth-registration.variants[1].documents[2]"
-        );
+        let p = Path::root("services").key("birth-registration").key("variants").index(0).key("documents").index(1);
+        assert_eq!(p.to_string(), "services.birth-registration.variants[1].documents[2]");
     }
 
     #[test]
     fn suggestions() {
-        assert_eq!(
-            closest("pasport", ["passport", "snils"].into_iter()),
-            Some("passport".into())
-        );
+        assert_eq!(closest("pasport", ["passport", "snils"].into_iter()), Some("passport".into()));
         assert_eq!(closest("zzz", ["passport"].into_iter()), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("birht", "birth"), 1);
+        assert_eq!(closest("birht", ["birth", "death"].into_iter()), Some("birth".into()));
     }
 }

@@ -79,19 +79,11 @@ impl QuestionLookup for Lookup<'_> {
     }
 }
 
-fn index<T>(
-    items: &[T],
-    id: impl Fn(&T) -> &str,
-    path: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> HashMap<String, usize> {
+fn index<T>(items: &[T], id: impl Fn(&T) -> &str, path: &str, diags: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
     let mut ix = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let key = id(item);
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
             diags.push(Diagnostic::error(
                 Path::root(path).key(key),
@@ -99,10 +91,7 @@ fn index<T>(
             ));
         }
         if ix.insert(key.to_string(), i).is_some() {
-            diags.push(Diagnostic::error(
-                Path::root(path).key(key),
-                format!("the id `{key}` is used twice"),
-            ));
+            diags.push(Diagnostic::error(Path::root(path).key(key), format!("the id `{key}` is used twice")));
         }
     }
     ix
@@ -117,19 +106,13 @@ fn sourcing_warnings(
     diags: &mut Vec<Diagnostic>,
 ) {
     match (source, checked) {
-        (None, _) => diags.push(Diagnostic::warning(
-            path.clone(),
-            format!("{what} has no `source` (a URL to check it against)"),
-        )),
-        (Some(url), _) if !(url.starts_with("https://") || url.starts_with("http://")) => diags
-            .push(Diagnostic::warning(
-                path.key("source"),
-                format!("`{url}` is not a web address"),
-            )),
-        (Some(_), None) => diags.push(Diagnostic::warning(
-            path.clone(),
-            format!("{what} has no `checked` date"),
-        )),
+        (None, _) => {
+            diags.push(Diagnostic::warning(path.clone(), format!("{what} has no `source` (a URL to check it against)")))
+        }
+        (Some(url), _) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+            diags.push(Diagnostic::warning(path.key("source"), format!("`{url}` is not a web address")))
+        }
+        (Some(_), None) => diags.push(Diagnostic::warning(path.clone(), format!("{what} has no `checked` date"))),
         _ => {}
     }
 }
@@ -146,10 +129,7 @@ impl Engine {
             ));
         }
         if !c.meta.languages.iter().any(|l| l == "ru") {
-            diags.push(Diagnostic::error(
-                Path::root("meta").key("languages"),
-                "Russian (\"ru\") is required",
-            ));
+            diags.push(Diagnostic::error(Path::root("meta").key("languages"), "Russian (\"ru\") is required"));
         }
         let question_ix = index(&c.questions, |q| &q.id, "questions", &mut diags);
         let service_ix = index(&c.services, |s| &s.id, "services", &mut diags);
@@ -165,24 +145,18 @@ impl Engine {
                 ));
             }
         }
-        let lookup = Lookup {
-            questions: &c.questions,
-            ix: &question_ix,
-        };
-        let compile =
-            |src: &Option<String>, path: Path, diags: &mut Vec<Diagnostic>| -> Option<Cond> {
-                let src = src.as_ref()?;
-                match condition::parse(src).and_then(|e| condition::compile(&e, &lookup)) {
-                    Ok(e) => Some(Cond::new(e)),
-                    Err(ConditionError { column, message }) => {
-                        diags.push(Diagnostic::error(
-                            path,
-                            format!("in the condition `{src}`, column {column}: {message}"),
-                        ));
-                        None
-                    }
+        let lookup = Lookup { questions: &c.questions, ix: &question_ix };
+        let compile = |src: &Option<String>, path: Path, diags: &mut Vec<Diagnostic>| -> Option<Cond> {
+            let src = src.as_ref()?;
+            match condition::parse(src).and_then(|e| condition::compile(&e, &lookup)) {
+                Ok(e) => Some(Cond::new(e)),
+                Err(ConditionError { column, message }) => {
+                    diags
+                        .push(Diagnostic::error(path, format!("in the condition `{src}`, column {column}: {message}")));
+                    None
                 }
-            };
+            }
+        };
 
         // Questions.
         let mut question_when = Vec::with_capacity(c.questions.len());
@@ -190,10 +164,7 @@ impl Engine {
             let path = Path::root("questions").key(&q.id);
             let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
             if choice && q.options.len() < 2 {
-                diags.push(Diagnostic::error(
-                    path.key("options"),
-                    "a choice question needs at least two options",
-                ));
+                diags.push(Diagnostic::error(path.key("options"), "a choice question needs at least two options"));
             }
             if !choice && !q.options.is_empty() {
                 diags.push(Diagnostic::error(
@@ -212,27 +183,18 @@ impl Engine {
             }
             if let (Some(min), Some(max)) = (q.min, q.max) {
                 if min > max {
-                    diags.push(Diagnostic::error(
-                        path.clone(),
-                        format!("min {min} is greater than max {max}"),
-                    ));
+                    diags.push(Diagnostic::error(path.clone(), format!("min {min} is greater than max {max}")));
                 }
             }
             if q.text.is_blank() {
-                diags.push(Diagnostic::error(
-                    path.key("text"),
-                    "the question has no text",
-                ));
+                diags.push(Diagnostic::error(path.key("text"), "the question has no text"));
             }
             let when = compile(&q.when, path.key("when"), &mut diags);
             question_when.push(when);
         }
         // A question may not depend on itself, directly or through others.
         for (i, q) in c.questions.iter().enumerate() {
-            let mut stack: Vec<usize> = question_when[i]
-                .as_ref()
-                .map(|w| w.questions.clone())
-                .unwrap_or_default();
+            let mut stack: Vec<usize> = question_when[i].as_ref().map(|w| w.questions.clone()).unwrap_or_default();
             let mut seen = vec![false; c.questions.len()];
             while let Some(j) = stack.pop() {
                 if j == i {
@@ -266,10 +228,7 @@ impl Engine {
                 ));
             }
             if s.services.is_empty() {
-                diags.push(Diagnostic::error(
-                    path.key("services"),
-                    "the situation includes no services",
-                ));
+                diags.push(Diagnostic::error(path.key("services"), "the situation includes no services"));
             }
             let mut list = Vec::new();
             let mut seen = HashMap::new();
@@ -287,10 +246,7 @@ impl Engine {
                     )),
                     Some(&svc) => {
                         if seen.insert(svc, i).is_some() {
-                            diags.push(Diagnostic::error(
-                                p,
-                                format!("service `{}` is listed twice", inc.service),
-                            ));
+                            diags.push(Diagnostic::error(p, format!("service `{}` is listed twice", inc.service)));
                         } else {
                             list.push(CompiledInclusion { service: svc, when });
                         }
@@ -306,10 +262,7 @@ impl Engine {
             if found.is_none() {
                 diags.push(Diagnostic::error(
                     path,
-                    format!(
-                        "unknown document `{id}`{}",
-                        hint(id, c.documents.iter().map(|x| x.id.as_str()))
-                    ),
+                    format!("unknown document `{id}`{}", hint(id, c.documents.iter().map(|x| x.id.as_str()))),
                 ));
             }
             found
@@ -329,10 +282,7 @@ impl Engine {
                 ));
             }
             if s.legal_basis.is_empty() {
-                diags.push(Diagnostic::error(
-                    path.key("legal_basis"),
-                    "every service names its legal basis",
-                ));
+                diags.push(Diagnostic::error(path.key("legal_basis"), "every service names its legal basis"));
             }
             for (i, l) in s.legal_basis.iter().enumerate() {
                 sourcing_warnings(
@@ -349,10 +299,7 @@ impl Engine {
                     Some(&j) => deps.push(j),
                     None => diags.push(Diagnostic::error(
                         path.key("after").index(i),
-                        format!(
-                            "unknown service `{a}`{}",
-                            hint(a, c.services.iter().map(|x| x.id.as_str()))
-                        ),
+                        format!("unknown service `{a}`{}", hint(a, c.services.iter().map(|x| x.id.as_str()))),
                     )),
                 }
             }
@@ -387,30 +334,19 @@ impl Engine {
                 body.results
                     .as_ref()
                     .or(s.common.results.as_ref())
-                    .map(|r| {
-                        r.iter()
-                            .filter_map(|id| document_ix.get(id).copied())
-                            .collect()
-                    })
+                    .map(|r| r.iter().filter_map(|id| document_ix.get(id).copied()).collect())
                     .unwrap_or_default()
             };
             let mut list = Vec::new();
             if s.variants.is_empty() {
-                list.push(CompiledVariant {
-                    when: None,
-                    docs: common_docs.clone(),
-                    results: results_of(&s.common),
-                });
+                list.push(CompiledVariant { when: None, docs: common_docs.clone(), results: results_of(&s.common) });
             }
             let mut explicit: Vec<Expr<usize>> = Vec::new();
             for (i, v) in s.variants.iter().enumerate() {
                 let p = path.key("variants").index(i);
                 if let Some(id) = &v.id {
                     if seen_ids.insert(id.clone(), i).is_some() {
-                        diags.push(Diagnostic::error(
-                            p.key("id"),
-                            format!("variant id `{id}` is used twice"),
-                        ));
+                        diags.push(Diagnostic::error(p.key("id"), format!("variant id `{id}` is used twice")));
                     }
                 }
                 let when = compile(&v.when, p.key("when"), &mut diags);
@@ -423,20 +359,10 @@ impl Engine {
                     let dp = p.key("documents").index(j);
                     let when = compile(&d.when, dp.key("when"), &mut diags);
                     if let Some(doc) = doc_ref(&d.doc, dp.key("doc"), &mut diags) {
-                        docs.push(CompiledDoc {
-                            doc,
-                            in_variant: true,
-                            index: j,
-                            provider: d.provider,
-                            when,
-                        });
+                        docs.push(CompiledDoc { doc, in_variant: true, index: j, provider: d.provider, when });
                     }
                 }
-                list.push(CompiledVariant {
-                    when,
-                    docs,
-                    results: results_of(&v.body),
-                });
+                list.push(CompiledVariant { when, docs, results: results_of(&v.body) });
             }
             // The variant without `when` applies when no other does.
             if s.variants.len() > 1 && !explicit.is_empty() {
@@ -468,8 +394,7 @@ impl Engine {
                 for d in &v.docs {
                     if let Some(ps) = producers.get(&d.doc) {
                         for &p in ps {
-                            if p != s && !edges[s].contains(&p) && d.provider == Provider::Applicant
-                            {
+                            if p != s && !edges[s].contains(&p) && d.provider == Provider::Applicant {
                                 edges[s].push(p);
                             }
                         }
@@ -481,11 +406,7 @@ impl Engine {
             let names: Vec<&str> = cycle.iter().map(|&i| c.services[i].id.as_str()).collect();
             diags.push(Diagnostic::error(
                 Path::root("services").key(names[0]),
-                format!(
-                    "services depend on each other in a circle: {} → {}",
-                    names.join(" → "),
-                    names[0]
-                ),
+                format!("services depend on each other in a circle: {} → {}", names.join(" → "), names[0]),
             ));
         }
 
@@ -494,10 +415,7 @@ impl Engine {
         }
 
         let mut engine = Engine {
-            calendar: ProductionCalendar::new(
-                catalog.meta.holidays.clone(),
-                catalog.meta.workdays.clone(),
-            ),
+            calendar: ProductionCalendar::new(catalog.meta.holidays.clone(), catalog.meta.workdays.clone()),
             catalog,
             question_ix,
             service_ix,
@@ -516,16 +434,13 @@ impl Engine {
 
     /// Loads a JSON bundle (what `lifenav build` writes and the widget fetches).
     pub fn from_json(json: &str) -> Result<Engine, String> {
-        let catalog: Catalog = serde_json::from_str(json)
-            .map_err(|e| format!("the catalog bundle is not valid: {e}"))?;
+        let catalog: Catalog =
+            serde_json::from_str(json).map_err(|e| format!("the catalog bundle is not valid: {e}"))?;
         match Engine::build(catalog) {
             (Some(engine), _) => Ok(engine),
-            (None, diags) => Err(diags
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")),
+            (None, diags) => {
+                Err(diags.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))
+            }
         }
     }
 
@@ -534,24 +449,9 @@ impl Engine {
         self.question_when
             .iter()
             .flatten()
-            .chain(
-                self.inclusions
-                    .iter()
-                    .flatten()
-                    .filter_map(|i| i.when.as_ref()),
-            )
-            .chain(
-                self.variants
-                    .iter()
-                    .flatten()
-                    .filter_map(|v| v.when.as_ref()),
-            )
-            .chain(
-                self.variants
-                    .iter()
-                    .flatten()
-                    .flat_map(|v| v.docs.iter().filter_map(|d| d.when.as_ref())),
-            )
+            .chain(self.inclusions.iter().flatten().filter_map(|i| i.when.as_ref()))
+            .chain(self.variants.iter().flatten().filter_map(|v| v.when.as_ref()))
+            .chain(self.variants.iter().flatten().flat_map(|v| v.docs.iter().filter_map(|d| d.when.as_ref())))
     }
 
     /// Representative answers of each question: one per class of answers that the
@@ -569,20 +469,13 @@ impl Engine {
             .zip(lits)
             .map(|(q, lits)| match q.kind {
                 QuestionKind::YesNo => vec![Value::Bool(true), Value::Bool(false)],
-                QuestionKind::Single => q
-                    .options
-                    .iter()
-                    .map(|o| Value::Choice(o.id.clone()))
-                    .collect(),
+                QuestionKind::Single => q.options.iter().map(|o| Value::Choice(o.id.clone())).collect(),
                 QuestionKind::Multiple => {
                     // Only the options some condition looks at matter; all their subsets.
                     let mut used: Vec<String> = q
                         .options
                         .iter()
-                        .filter(|o| {
-                            lits.iter()
-                                .any(|l| matches!(l, Literal::Str(s) if s == &o.id))
-                        })
+                        .filter(|o| lits.iter().any(|l| matches!(l, Literal::Str(s) if s == &o.id)))
                         .map(|o| o.id.clone())
                         .collect();
                     used.truncate(8);
@@ -602,13 +495,7 @@ impl Engine {
                 QuestionKind::Number => {
                     let mut points: Vec<f64> = lits
                         .iter()
-                        .filter_map(|l| {
-                            if let Literal::Num(n) = l {
-                                Some(*n)
-                            } else {
-                                None
-                            }
-                        })
+                        .filter_map(|l| if let Literal::Num(n) = l { Some(*n) } else { None })
                         .flat_map(|n| [n - 1.0, n, n + 1.0])
                         .filter(|n| q.min.is_none_or(|m| *n >= m) && q.max.is_none_or(|m| *n <= m))
                         .collect();
@@ -622,13 +509,7 @@ impl Engine {
                 QuestionKind::Date => {
                     let mut points: Vec<Date> = lits
                         .iter()
-                        .filter_map(|l| {
-                            if let Literal::Date(d) = l {
-                                Some(*d)
-                            } else {
-                                None
-                            }
-                        })
+                        .filter_map(|l| if let Literal::Date(d) = l { Some(*d) } else { None })
                         .flat_map(|d| [d.add_days(-1), d, d.add_days(1)])
                         .collect();
                     if points.is_empty() {
@@ -655,9 +536,7 @@ impl Engine {
         self.document_ix.get(id).copied()
     }
     pub fn department(&self, id: &str) -> Option<&Department> {
-        self.department_ix
-            .get(id)
-            .map(|&i| &self.catalog.departments[i])
+        self.department_ix.get(id).map(|&i| &self.catalog.departments[i])
     }
 
     /// The representative answers of a question (see `compute_domains`).
@@ -709,21 +588,11 @@ fn check_body(
         if let Some(p) = period {
             let pp = path.key(name);
             if p.amount().is_none() {
-                diags.push(Diagnostic::error(
-                    pp.clone(),
-                    "give exactly one of `days`, `working_days`, `months`",
-                ));
+                diags.push(Diagnostic::error(pp.clone(), "give exactly one of `days`, `working_days`, `months`"));
             }
-            let what = if name == "term" {
-                "the processing term"
-            } else {
-                "the deadline"
-            };
+            let what = if name == "term" { "the processing term" } else { "the deadline" };
             if p.basis.is_none() {
-                diags.push(Diagnostic::warning(
-                    pp.clone(),
-                    format!("{what} has no legal `basis`"),
-                ));
+                diags.push(Diagnostic::warning(pp.clone(), format!("{what} has no legal `basis`")));
             }
             sourcing_warnings(&pp, what, &p.source, &p.checked, diags);
         }
@@ -731,10 +600,7 @@ fn check_body(
     if let Some(fee) = &body.fee {
         let fp = path.key("fee");
         if !(fee.amount.is_finite() && fee.amount >= 0.0) {
-            diags.push(Diagnostic::error(
-                fp.key("amount"),
-                "the fee is a sum in roubles, 0 or more",
-            ));
+            diags.push(Diagnostic::error(fp.key("amount"), "the fee is a sum in roubles, 0 or more"));
         }
         if fee.amount > 0.0 && fee.basis.is_none() {
             diags.push(Diagnostic::error(
@@ -746,10 +612,7 @@ fn check_body(
     }
     if let Some(channels) = &body.channels {
         if channels.is_empty() {
-            diags.push(Diagnostic::error(
-                path.key("channels"),
-                "list at least one way to apply",
-            ));
+            diags.push(Diagnostic::error(path.key("channels"), "list at least one way to apply"));
         }
         for (i, ch) in channels.iter().enumerate() {
             let cp = path.key("channels").index(i);
@@ -765,16 +628,10 @@ fn check_body(
                 }
             }
             if matches!(ch.kind, ChannelKind::OneWindow | ChannelKind::Mfc) && ch.office.is_none() {
-                diags.push(Diagnostic::error(
-                    cp.clone(),
-                    "say which office: `office = \"…\"`",
-                ));
+                diags.push(Diagnostic::error(cp.clone(), "say which office: `office = \"…\"`"));
             }
             if ch.kind == ChannelKind::Portal && ch.url.is_none() {
-                diags.push(Diagnostic::warning(
-                    cp,
-                    "a portal channel should link to the service's page (`url`)",
-                ));
+                diags.push(Diagnostic::warning(cp, "a portal channel should link to the service's page (`url`)"));
             }
         }
     }
@@ -785,10 +642,7 @@ fn check_body(
     }
     for (i, d) in body.documents.iter().enumerate() {
         if d.doc.is_empty() {
-            diags.push(Diagnostic::error(
-                path.key("documents").index(i),
-                "the document has no `doc`",
-            ));
+            diags.push(Diagnostic::error(path.key("documents").index(i), "the document has no `doc`"));
         }
     }
 }

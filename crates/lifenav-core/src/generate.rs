@@ -80,10 +80,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             let options = if kind == QuestionKind::Single {
                 ["a", "b", "c"]
                     .iter()
-                    .map(|o| Choice {
-                        id: o.to_string(),
-                        text: Text::ru(format!("Вариант {o}")),
-                    })
+                    .map(|o| Choice { id: o.to_string(), text: Text::ru(format!("Вариант {o}")) })
                     .collect()
             } else {
                 Vec::new()
@@ -91,8 +88,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             // The last question of a theme only makes sense after the theme's first (a yes/no one).
             let per = o.questions_per_theme.max(1);
             let first = i - i % per;
-            let when =
-                (i % per == per - 1 && i >= per && first % 10 <= 5).then(|| format!("q{first}"));
+            let when = (i % per == per - 1 && i >= per && first % 10 <= 5).then(|| format!("q{first}"));
             Question {
                 id: format!("q{i}"),
                 kind,
@@ -127,9 +123,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
     // Documents: the first `services` are each one service's result, the rest plain.
     let mut documents: Vec<DocumentKind> = (0..o.services)
         .map(|i| DocumentKind {
-            id: format!("r{i}"),
-            title: Text::ru(format!("Результат услуги {i}")),
-            help: None,
+            id: format!("r{i}"), title: Text::ru(format!("Результат услуги {i}")), help: None
         })
         .collect();
     documents.extend((0..o.documents).map(|i| DocumentKind {
@@ -162,38 +156,22 @@ pub fn generate(o: &GenOptions) -> Catalog {
                 } else {
                     format!("d{}", rng.below(o.documents.max(1)))
                 };
-                let provider = if !from_result && rng.chance(30) {
-                    Provider::Interagency
-                } else {
-                    Provider::Applicant
-                };
+                let provider = if !from_result && rng.chance(30) { Provider::Interagency } else { Provider::Applicant };
                 let when = (with_condition && rng.chance(30)).then(|| {
                     let q = theme_question(rng, theme);
                     condition(rng, q)
                 });
-                DocumentRequirement {
-                    doc,
-                    provider,
-                    original: true,
-                    copies: rng.below(2) as u32,
-                    note: None,
-                    when,
-                }
+                DocumentRequirement { doc, provider, original: true, copies: rng.below(2) as u32, note: None, when }
             };
-            let common_docs: Vec<DocumentRequirement> = (0..1 + rng.below(3))
-                .map(|_| requirement(&mut rng, true))
-                .collect();
+            let common_docs: Vec<DocumentRequirement> =
+                (0..1 + rng.below(3)).map(|_| requirement(&mut rng, true)).collect();
             let n_variants = 1 + rng.below(3);
             let variants = if n_variants == 1 {
                 Vec::new()
             } else {
                 let q = theme_question(&mut rng, theme);
                 let conds: Vec<Option<String>> = match questions[q].kind {
-                    QuestionKind::Single => vec![
-                        Some(format!("q{q} == \"a\"")),
-                        Some(format!("q{q} == \"b\"")),
-                        None,
-                    ],
+                    QuestionKind::Single => vec![Some(format!("q{q} == \"a\"")), Some(format!("q{q} == \"b\"")), None],
                     QuestionKind::YesNo => vec![Some(format!("q{q}")), None],
                     _ => vec![Some(format!("q{q} >= 3")), None],
                 };
@@ -205,12 +183,8 @@ pub fn generate(o: &GenOptions) -> Catalog {
                         title: None,
                         when,
                         body: VariantBody {
-                            documents: (0..rng.below(2))
-                                .map(|_| requirement(&mut rng, false))
-                                .collect(),
-                            term: rng
-                                .chance(50)
-                                .then(|| sourced_period(1 + rng.below(10) as u32)),
+                            documents: (0..rng.below(2)).map(|_| requirement(&mut rng, false)).collect(),
+                            term: rng.chance(50).then(|| sourced_period(1 + rng.below(10) as u32)),
                             ..VariantBody::default()
                         },
                     })
@@ -224,37 +198,17 @@ pub fn generate(o: &GenOptions) -> Catalog {
                     url: Some("https://www.gosuslugi.ru/".into()),
                     note: None,
                 }],
-                1 => vec![Channel {
-                    kind: ChannelKind::Automatic,
-                    office: None,
-                    url: None,
-                    note: None,
-                }],
+                1 => vec![Channel { kind: ChannelKind::Automatic, office: None, url: None, note: None }],
                 _ => vec![
-                    Channel {
-                        kind: ChannelKind::InPerson,
-                        office: Some(office.clone()),
-                        url: None,
-                        note: None,
-                    },
-                    Channel {
-                        kind: ChannelKind::Mfc,
-                        office: Some("dep0".into()),
-                        url: None,
-                        note: None,
-                    },
+                    Channel { kind: ChannelKind::InPerson, office: Some(office.clone()), url: None, note: None },
+                    Channel { kind: ChannelKind::Mfc, office: Some("dep0".into()), url: None, note: None },
                 ],
             };
             Service {
                 id: format!("s{i}"),
                 title: Text::ru(format!("Услуга {i}")),
                 summary: None,
-                level: [
-                    Level::Municipal,
-                    Level::Regional,
-                    Level::Federal,
-                    Level::NonGovernment,
-                ][i % 4],
+                level: [Level::Municipal, Level::Regional, Level::Federal, Level::NonGovernment][i % 4],
                 provider: office,
                 legal_basis: vec![LegalRef {
                     title: Text::ru("Административный регламент"),
@@ -300,7 +254,10 @@ pub fn generate(o: &GenOptions) -> Catalog {
                 }
                 k += 1 + rng.below(3);
             }
-            picked.sort_unstable();
+            // Editors list services in any order: the resolver must find the chain itself.
+            for i in (1..picked.len()).rev() {
+                picked.swap(i, rng.below(i + 1));
+            }
             Situation {
                 id: format!("sit{s}"),
                 title: Text::ru(format!("Ситуация {s}")),
@@ -328,16 +285,9 @@ pub fn generate(o: &GenOptions) -> Catalog {
         meta: Meta {
             city: Text::ru("Генерированск"),
             version: format!("gen-{}", o.seed),
-            effective: Date::new(2026, 1, 1).unwrap_or(Date {
-                year: 2026,
-                month: 1,
-                day: 1,
-            }),
+            effective: Date::new(2026, 1, 1).unwrap_or(Date { year: 2026, month: 1, day: 1 }),
             languages: vec!["ru".into()],
-            categories: vec![Category {
-                id: "generated".into(),
-                title: Text::ru("Сгенерированные"),
-            }],
+            categories: vec![Category { id: "generated".into(), title: Text::ru("Сгенерированные") }],
             holidays: Vec::new(),
             workdays: Vec::new(),
         },

@@ -420,10 +420,7 @@ pub enum ChannelKind {
 impl ChannelKind {
     /// Applying this way means going somewhere.
     pub fn is_visit(self) -> bool {
-        matches!(
-            self,
-            ChannelKind::InPerson | ChannelKind::OneWindow | ChannelKind::Mfc
-        )
+        matches!(self, ChannelKind::InPerson | ChannelKind::OneWindow | ChannelKind::Mfc)
     }
 }
 

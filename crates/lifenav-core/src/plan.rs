@@ -178,10 +178,7 @@ impl Engine {
         let sit = self.situation_index(situation).ok_or_else(|| {
             format!(
                 "unknown situation `{situation}`{}",
-                crate::diagnostic::hint(
-                    situation,
-                    self.catalog.situations.iter().map(|s| s.id.as_str())
-                )
+                crate::diagnostic::hint(situation, self.catalog.situations.iter().map(|s| s.id.as_str()))
             )
         })?;
         Ok(self.plan(sit, answers, event_date, today))
@@ -189,24 +186,12 @@ impl Engine {
 
     /// Resolves the plan: which services, which variant of each, in which order, with
     /// which documents and dates.
-    pub fn plan(
-        &self,
-        situation: usize,
-        answers: &Answers,
-        event_date: Option<Date>,
-        today: Date,
-    ) -> Plan {
+    pub fn plan(&self, situation: usize, answers: &Answers, event_date: Option<Date>, today: Date) -> Plan {
         let walk = self.walk(situation, answers);
         self.plan_from_walk(situation, &walk, event_date, today)
     }
 
-    pub fn plan_from_walk(
-        &self,
-        situation: usize,
-        walk: &Walk,
-        event_date: Option<Date>,
-        today: Date,
-    ) -> Plan {
+    pub fn plan_from_walk(&self, situation: usize, walk: &Walk, event_date: Option<Date>, today: Date) -> Plan {
         let c = &self.catalog;
         let p = &walk.profile;
         let mut warnings = Vec::new();
@@ -221,64 +206,34 @@ impl Engine {
                     continue;
                 }
                 Tri::Unknown => {
-                    warnings.push(format!(
-                        "whether `{}` is needed stays undecided; it is left out",
-                        service.id
-                    ));
+                    warnings.push(format!("whether `{}` is needed stays undecided; it is left out", service.id));
                     continue;
                 }
                 Tri::True => {}
             }
-            let values: Vec<Tri> = self.variants[inc.service]
-                .iter()
-                .map(|v| self.eval(&v.when, p))
-                .collect();
-            let applying: Vec<usize> = values
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| **t == Tri::True)
-                .map(|(i, _)| i)
-                .collect();
+            let values: Vec<Tri> = self.variants[inc.service].iter().map(|v| self.eval(&v.when, p)).collect();
+            let applying: Vec<usize> =
+                values.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i).collect();
             match applying.as_slice() {
-                [v] => chosen.push(Chosen {
-                    position,
-                    service: inc.service,
-                    variant: *v,
-                }),
-                [] if !walk.is_done() && values.contains(&Tri::Unknown) => {
-                    undecided.push(service.id.clone())
-                }
-                [] => warnings.push(format!(
-                    "no variant of `{}` applies to these answers",
-                    service.id
-                )),
+                [v] => chosen.push(Chosen { position, service: inc.service, variant: *v }),
+                [] if !walk.is_done() && values.contains(&Tri::Unknown) => undecided.push(service.id.clone()),
+                [] => warnings.push(format!("no variant of `{}` applies to these answers", service.id)),
                 [first, ..] => {
                     warnings.push(format!(
                         "several variants of `{}` apply to these answers; the first is shown",
                         service.id
                     ));
-                    chosen.push(Chosen {
-                        position,
-                        service: inc.service,
-                        variant: *first,
-                    });
+                    chosen.push(Chosen { position, service: inc.service, variant: *first });
                 }
             }
         }
 
         // Dependencies inside the plan: `after`, and documents another chosen step produces.
-        let produces = |k: usize, doc: usize| {
-            self.variants[chosen[k].service][chosen[k].variant]
-                .results
-                .contains(&doc)
-        };
+        let produces =
+            |k: usize, doc: usize| self.variants[chosen[k].service][chosen[k].variant].results.contains(&doc);
         let applicant_docs = |k: usize| -> Vec<(usize, &crate::engine::CompiledDoc)> {
             let v = &self.variants[chosen[k].service][chosen[k].variant];
-            v.docs
-                .iter()
-                .filter(|d| self.eval(&d.when, p) == Tri::True)
-                .map(|d| (d.doc, d))
-                .collect()
+            v.docs.iter().filter(|d| self.eval(&d.when, p) == Tri::True).map(|d| (d.doc, d)).collect()
         };
         let n = chosen.len();
         let mut deps: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -313,7 +268,8 @@ impl Engine {
                     order.push(k);
                 }
                 None => {
-                    warnings.push("some services depend on each other in a circle; they are shown in catalog order".into());
+                    warnings
+                        .push("some services depend on each other in a circle; they are shown in catalog order".into());
                     for (k, done) in placed.iter_mut().enumerate() {
                         if !*done {
                             *done = true;
@@ -342,23 +298,14 @@ impl Engine {
         let why_of = |k: usize| -> Vec<Answered> {
             let inc = &self.inclusions[situation][chosen[k].position];
             let v = &self.variants[chosen[k].service][chosen[k].variant];
-            let mut qs: Vec<usize> = inc
-                .when
-                .iter()
-                .chain(v.when.iter())
-                .flat_map(|c| c.questions.iter().copied())
-                .collect();
+            let mut qs: Vec<usize> =
+                inc.when.iter().chain(v.when.iter()).flat_map(|c| c.questions.iter().copied()).collect();
             qs.sort_unstable();
             qs.dedup();
             walk.asked
                 .iter()
                 .filter(|q| qs.contains(q))
-                .filter_map(|&q| {
-                    p[q].clone().map(|value| Answered {
-                        question: c.questions[q].id.clone(),
-                        value,
-                    })
-                })
+                .filter_map(|&q| p[q].clone().map(|value| Answered { question: c.questions[q].id.clone(), value }))
                 .collect()
         };
 
@@ -371,8 +318,7 @@ impl Engine {
             // A variant's own value wins over the service's default.
             macro_rules! pick {
                 ($field:ident) => {
-                    body.and_then(|b| b.$field.as_ref())
-                        .or(service.common.$field.as_ref())
+                    body.and_then(|b| b.$field.as_ref()).or(service.common.$field.as_ref())
                 };
             }
             let term = pick!(term);
@@ -396,23 +342,13 @@ impl Engine {
                     obtained.push(doc_line(doc, req, None));
                     continue;
                 }
-                let from = deps[k]
-                    .iter()
-                    .copied()
-                    .filter(|&j| produces(j, doc))
-                    .map(|j| step_of[j])
-                    .min();
+                let from = deps[k].iter().copied().filter(|&j| produces(j, doc)).map(|j| step_of[j]).min();
                 match from {
                     Some(s) => received.push(doc_line(doc, req, Some(s))),
                     None => bring.push(doc_line(doc, req, None)),
                 }
             }
-            let start = deps[k]
-                .iter()
-                .map(|&j| ready[j])
-                .max()
-                .unwrap_or(today)
-                .max(today);
+            let start = deps[k].iter().map(|&j| ready[j]).max().unwrap_or(today).max(today);
             ready[k] = term.map_or(start, |t| add_period(self, start, t));
             let deadline_date = match (deadline, event_date) {
                 (Some(d), Some(e)) if d.amount().is_some() => {
@@ -430,10 +366,7 @@ impl Engine {
             });
             let mode = if channels.iter().any(|ch| ch.kind == ChannelKind::Automatic) {
                 StepMode::Automatic
-            } else if channels
-                .iter()
-                .any(|ch| matches!(ch.kind, ChannelKind::Portal | ChannelKind::Post))
-            {
+            } else if channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Portal | ChannelKind::Post)) {
                 StepMode::Remote
             } else {
                 StepMode::Visit
@@ -499,24 +432,12 @@ impl Engine {
         }
 
         let visits = self.group_visits(&steps);
-        let total_fee = steps
-            .iter()
-            .filter_map(|s| s.fee.as_ref())
-            .map(|f| f.amount)
-            .sum();
-        let fee_unverified = steps
-            .iter()
-            .filter_map(|s| s.fee.as_ref())
-            .any(|f| f.unverified);
+        let total_fee = steps.iter().filter_map(|s| s.fee.as_ref()).map(|f| f.amount).sum();
+        let fee_unverified = steps.iter().filter_map(|s| s.fee.as_ref()).any(|f| f.unverified);
         let nearest_deadline = steps
             .iter()
             .filter(|s| !s.overdue)
-            .filter_map(|s| {
-                s.deadline_date.map(|date| NearestDeadline {
-                    step: s.number,
-                    date,
-                })
-            })
+            .filter_map(|s| s.deadline_date.map(|date| NearestDeadline { step: s.number, date }))
             .min_by_key(|d| d.date);
         Plan {
             situation: c.situations[situation].id.clone(),
@@ -526,12 +447,7 @@ impl Engine {
             answers: walk
                 .asked
                 .iter()
-                .filter_map(|&q| {
-                    p[q].clone().map(|value| Answered {
-                        question: c.questions[q].id.clone(),
-                        value,
-                    })
-                })
+                .filter_map(|&q| p[q].clone().map(|value| Answered { question: c.questions[q].id.clone(), value }))
                 .collect(),
             event_date,
             today,
@@ -558,9 +474,9 @@ impl Engine {
                 .filter(|ch| ch.kind.is_visit())
                 .map(|ch| ch.office.clone().unwrap_or_else(|| step.provider.clone()))
                 .collect();
-            let joinable = visits.iter_mut().find(|v| {
-                v.date >= step.earliest_start && v.offices.iter().any(|o| offices.contains(o))
-            });
+            let joinable = visits
+                .iter_mut()
+                .find(|v| v.date >= step.earliest_start && v.offices.iter().any(|o| offices.contains(o)));
             match joinable {
                 Some(v) => {
                     v.offices.retain(|o| offices.contains(o));

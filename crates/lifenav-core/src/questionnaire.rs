@@ -109,22 +109,24 @@ impl Engine {
 
     /// The next question for `situation` given the answers in `p`, or `None` when the
     /// plan no longer depends on any unanswered question.
+    ///
+    /// The score of a question is how many open conditions its answer closes, on average
+    /// over its possible answers: those it decides, and those it makes moot (an answer
+    /// that excludes a service closes the conditions of its variants and documents too).
     pub fn next_question_for(&self, situation: usize, p: &Profile) -> Option<usize> {
         let (open, askable) = self.frontier(situation, p);
+        let before = open.len();
         let mut best: Option<(f64, usize)> = None;
+        let mut trial = p.clone();
         for &q in &askable {
             let domain = &self.domains[q];
-            let mut settled = 0usize;
+            let mut closed = 0usize;
             for v in domain {
-                let lookup = |i: usize| if i == q { Some(v) } else { p[i].as_ref() };
-                settled += open
-                    .iter()
-                    .filter(|c| {
-                        c.questions.binary_search(&q).is_ok() && c.expr.eval(&lookup).is_known()
-                    })
-                    .count();
+                trial[q] = Some(v.clone());
+                closed += before.saturating_sub(self.frontier(situation, &trial).0.len());
             }
-            let score = settled as f64 / domain.len().max(1) as f64;
+            trial[q] = None;
+            let score = closed as f64 / domain.len().max(1) as f64;
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, q));
             }
@@ -154,14 +156,7 @@ impl Engine {
         let mut asked = Vec::new();
         loop {
             match self.next_question_for(situation, &profile) {
-                None => {
-                    return Walk {
-                        asked,
-                        next: None,
-                        remaining_max: 0,
-                        profile,
-                    }
-                }
+                None => return Walk { asked, next: None, remaining_max: 0, profile },
                 Some(q) => match &given[q] {
                     Some(v) => {
                         profile[q] = Some(v.clone());
@@ -169,12 +164,7 @@ impl Engine {
                     }
                     None => {
                         let remaining_max = self.remaining_max(situation, &profile);
-                        return Walk {
-                            asked,
-                            next: Some(q),
-                            remaining_max,
-                            profile,
-                        };
+                        return Walk { asked, next: Some(q), remaining_max, profile };
                     }
                 },
             }

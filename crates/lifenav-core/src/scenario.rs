@@ -78,20 +78,11 @@ pub struct Located {
 pub fn read(files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for f in files
-        .iter()
-        .filter(|f| f.name.replace('\\', "/").contains("/scenarios/"))
-    {
+    for f in files.iter().filter(|f| f.name.replace('\\', "/").contains("/scenarios/")) {
         match toml::from_str::<ScenarioFile>(&f.text) {
-            Ok(sf) => out.extend(sf.scenario.into_iter().map(|s| Located {
-                file: f.name.clone(),
-                scenario: s,
-            })),
+            Ok(sf) => out.extend(sf.scenario.into_iter().map(|s| Located { file: f.name.clone(), scenario: s })),
             Err(e) => {
-                let line = e
-                    .span()
-                    .map(|s| f.text[..s.start].matches('\n').count() + 1)
-                    .unwrap_or(1);
+                let line = e.span().map(|s| f.text[..s.start].matches('\n').count() + 1).unwrap_or(1);
                 errors.push(format!("{}:{line}: {}", f.name, e.message().trim()));
             }
         }
@@ -103,12 +94,7 @@ pub fn read(files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
     }
 }
 
-fn compare<T: PartialEq + std::fmt::Debug>(
-    what: &str,
-    expected: &T,
-    actual: &T,
-    failures: &mut Vec<String>,
-) {
+fn compare<T: PartialEq + std::fmt::Debug>(what: &str, expected: &T, actual: &T, failures: &mut Vec<String>) {
     if expected != actual {
         failures.push(format!("{what}: expected {expected:?}, got {actual:?}"));
     }
@@ -135,16 +121,9 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
     if !failures.is_empty() {
         return failures;
     }
-    let plan = engine.plan(
-        sit,
-        &answers,
-        s.event_date,
-        s.today.unwrap_or(default_today),
-    );
+    let plan = engine.plan(sit, &answers, s.event_date, s.today.unwrap_or(default_today));
     if let Some(q) = &plan.next_question {
-        failures.push(format!(
-            "the scenario does not answer the question `{q}` the navigator asks"
-        ));
+        failures.push(format!("the scenario does not answer the question `{q}` the navigator asks"));
         return failures;
     }
     for w in &plan.warnings {
@@ -162,9 +141,7 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
                 Some(st) => compare(
                     &format!("variant of `{service}`"),
                     &Some(variant.clone()),
-                    &st.variant_id
-                        .clone()
-                        .or_else(|| Some(format!("variants[{}]", st.variant + 1))),
+                    &st.variant_id.clone().or_else(|| Some(format!("variants[{}]", st.variant + 1))),
                     &mut failures,
                 ),
             }
@@ -179,11 +156,8 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
         compare("bring", &sorted(bring.clone()), &actual, &mut failures);
     }
     if let Some(obtained) = &e.obtained {
-        let mut actual: Vec<String> = plan
-            .steps
-            .iter()
-            .flat_map(|st| st.obtained.iter().map(|d| d.doc.clone()))
-            .collect();
+        let mut actual: Vec<String> =
+            plan.steps.iter().flat_map(|st| st.obtained.iter().map(|d| d.doc.clone())).collect();
         actual = sorted(actual);
         actual.dedup();
         let mut expected = sorted(obtained.clone());
@@ -194,11 +168,7 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
         let actual: BTreeMap<String, usize> = plan
             .steps
             .iter()
-            .flat_map(|st| {
-                st.received
-                    .iter()
-                    .filter_map(|d| d.from_step.map(|n| (d.doc.clone(), n)))
-            })
+            .flat_map(|st| st.received.iter().filter_map(|d| d.from_step.map(|n| (d.doc.clone(), n))))
             .collect();
         compare("received", received, &actual, &mut failures);
     }
@@ -218,24 +188,13 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
         }
     }
     for (field, expected, get) in [
-        (
-            "deadline",
-            &e.deadlines,
-            (|st: &crate::Step| st.deadline_date) as fn(&crate::Step) -> Option<Date>,
-        ),
-        ("earliest start", &e.starts, |st: &crate::Step| {
-            Some(st.earliest_start)
-        }),
+        ("deadline", &e.deadlines, (|st: &crate::Step| st.deadline_date) as fn(&crate::Step) -> Option<Date>),
+        ("earliest start", &e.starts, |st: &crate::Step| Some(st.earliest_start)),
     ] {
         for (service, date) in expected.iter().flatten() {
             match plan.steps.iter().find(|st| &st.service == service) {
                 None => failures.push(format!("{field}: service `{service}` is not in the plan")),
-                Some(st) => compare(
-                    &format!("{field} of `{service}`"),
-                    &Some(*date),
-                    &get(st),
-                    &mut failures,
-                ),
+                Some(st) => compare(&format!("{field} of `{service}`"), &Some(*date), &get(st), &mut failures),
             }
         }
     }

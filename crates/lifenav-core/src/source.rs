@@ -43,11 +43,7 @@ pub struct Loaded {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 impl SourceMap {
@@ -70,11 +66,7 @@ impl SourceMap {
             },
             _ => return,
         };
-        let skip = if matches!(segs.first(), Some(Seg::Key(k)) if k == "meta") {
-            1
-        } else {
-            2
-        };
+        let skip = if matches!(segs.first(), Some(Seg::Key(k)) if k == "meta") { 1 } else { 2 };
         toml_path.extend(segs.iter().skip(skip).cloned());
         let f = &self.files[file];
         d.file = Some(f.name.clone());
@@ -98,9 +90,7 @@ fn locate_offset(root: &toml_edit::Item, path: &[Seg]) -> Option<usize> {
             Seg::Key(k) => {
                 let key_span = match item {
                     toml_edit::Item::Table(t) => t.key(k).and_then(|key| key.span()),
-                    toml_edit::Item::Value(toml_edit::Value::InlineTable(t)) => {
-                        t.key(k).and_then(|key| key.span())
-                    }
+                    toml_edit::Item::Value(toml_edit::Value::InlineTable(t)) => t.key(k).and_then(|key| key.span()),
                     _ => None,
                 };
                 (item.get(k.as_str()), key_span)
@@ -109,10 +99,7 @@ fn locate_offset(root: &toml_edit::Item, path: &[Seg]) -> Option<usize> {
         };
         let Some(next) = next else { break };
         item = next;
-        best = key_span
-            .or_else(|| item_span(item))
-            .map(|r| r.start)
-            .or(best);
+        best = key_span.or_else(|| item_span(item)).map(|r| r.start).or(best);
     }
     best
 }
@@ -153,10 +140,8 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic
             let mut line = e.span().map(|s| line_of(&file.text, s.start));
             // Inside flattened tables the TOML reader loses the position; find the key
             // ourselves, and explain the usual cause: a key written under the wrong [table].
-            if let Some(key) = message
-                .strip_prefix("unknown field `")
-                .and_then(|r| r.split('`').next())
-                .map(str::to_string)
+            if let Some(key) =
+                message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()).map(str::to_string)
             {
                 if let Some((n, _)) = file.text.lines().enumerate().find(|(_, l)| {
                     let l = l.trim_start();
@@ -181,27 +166,9 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic
     }
 }
 
-const BODY_KEYS: [&str; 9] = [
-    "documents",
-    "term",
-    "deadline",
-    "fee",
-    "criteria",
-    "refusal",
-    "channels",
-    "results",
-    "note",
-];
-const SERVICE_KEYS: [&str; 8] = [
-    "id",
-    "title",
-    "summary",
-    "level",
-    "provider",
-    "legal_basis",
-    "after",
-    "variants",
-];
+const BODY_KEYS: [&str; 9] =
+    ["documents", "term", "deadline", "fee", "criteria", "refusal", "channels", "results", "note"];
+const SERVICE_KEYS: [&str; 8] = ["id", "title", "summary", "level", "provider", "legal_basis", "after", "variants"];
 const VARIANT_KEYS: [&str; 3] = ["id", "title", "when"];
 
 /// Services and variants share fields through `flatten`, where serde cannot reject
@@ -216,20 +183,12 @@ fn unknown_service_keys(file: &SourceFile, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
             let known = own.iter().chain(BODY_KEYS.iter()).copied();
-            let hint = closest(key, known)
-                .map(|k| format!(" (did you mean `{k}`?)"))
-                .unwrap_or_default();
-            let line = table
-                .key(key)
-                .and_then(|k| k.span())
-                .map(|s| line_of(&file.text, s.start));
+            let hint = closest(key, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+            let line = table.key(key).and_then(|k| k.span()).map(|s| line_of(&file.text, s.start));
             diags.push(Diagnostic {
                 file: Some(file.name.clone()),
                 line,
-                ..Diagnostic::error(
-                    Path::default(),
-                    format!("unknown field `{key}` in {what}{hint}"),
-                )
+                ..Diagnostic::error(Path::default(), format!("unknown field `{key}` in {what}{hint}"))
             });
         }
     };
@@ -243,20 +202,13 @@ fn unknown_service_keys(file: &SourceFile, diags: &mut Vec<Diagnostic>) {
 
 /// Reads every `.toml` file under `dir`, sorted by path so that the result is the same on every machine.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
-    fn walk(
-        root: &std::path::Path,
-        dir: &std::path::Path,
-        out: &mut Vec<SourceFile>,
-    ) -> Result<(), Diagnostic> {
+    fn walk(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<SourceFile>) -> Result<(), Diagnostic> {
         let io = |e: std::io::Error, p: &std::path::Path| Diagnostic {
             file: Some(p.display().to_string()),
             ..Diagnostic::error(Path::default(), format!("cannot read: {e}"))
         };
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| io(e, dir))?
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .collect();
+        let mut entries: Vec<_> =
+            std::fs::read_dir(dir).map_err(|e| io(e, dir))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
@@ -273,10 +225,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
     if !dir.is_dir() {
         return Err(Diagnostic {
             file: Some(dir.display().to_string()),
-            ..Diagnostic::error(
-                Path::default(),
-                "no such catalog folder (it should hold catalog.toml)",
-            )
+            ..Diagnostic::error(Path::default(), "no such catalog folder (it should hold catalog.toml)")
         });
     }
     let mut out = Vec::new();
@@ -286,10 +235,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
 
 /// The role of a file, from its path relative to the catalog folder.
 fn role(root: &str, name: &str) -> &'static str {
-    let rel = name
-        .strip_prefix(root)
-        .unwrap_or(name)
-        .trim_start_matches(['/', '\\']);
+    let rel = name.strip_prefix(root).unwrap_or(name).trim_start_matches(['/', '\\']);
     let rel = rel.replace('\\', "/");
     match rel.as_str() {
         "catalog.toml" => "meta",
@@ -316,10 +262,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
     let mut failed = false;
     for (fi, file) in files.iter().enumerate() {
         let register = |kind: &str, id: &str, prefix: Vec<Seg>, sources: &mut SourceMap| {
-            sources
-                .entities
-                .entry((kind.to_string(), id.to_string()))
-                .or_insert((fi, prefix));
+            sources.entities.entry((kind.to_string(), id.to_string())).or_insert((fi, prefix));
         };
         match role(root, &file.name) {
             "meta" => {
@@ -393,40 +336,23 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
     if meta.is_none() && !failed {
         diags.push(Diagnostic {
             file: Some(format!("{}/catalog.toml", root.trim_end_matches('/'))),
-            ..Diagnostic::error(
-                Path::default(),
-                "the catalog has no catalog.toml (city, version, effective date)",
-            )
+            ..Diagnostic::error(Path::default(), "the catalog has no catalog.toml (city, version, effective date)")
         });
     }
     let catalog = match (meta, failed) {
-        (Some(meta), false) => Some(Catalog {
-            format: BUNDLE_FORMAT,
-            meta,
-            departments,
-            questions,
-            documents,
-            situations,
-            services,
-        }),
+        (Some(meta), false) => {
+            Some(Catalog { format: BUNDLE_FORMAT, meta, departments, questions, documents, situations, services })
+        }
         _ => None,
     };
-    Loaded {
-        catalog,
-        sources,
-        diagnostics: diags,
-    }
+    Loaded { catalog, sources, diagnostics: diags }
 }
 
 /// Reads a catalog folder.
 pub fn load_dir(dir: &std::path::Path) -> Loaded {
     match read_dir(dir) {
         Ok(files) => load_files(&dir.display().to_string(), files),
-        Err(d) => Loaded {
-            catalog: None,
-            sources: SourceMap::default(),
-            diagnostics: vec![d],
-        },
+        Err(d) => Loaded { catalog: None, sources: SourceMap::default(), diagnostics: vec![d] },
     }
 }
 
@@ -457,9 +383,5 @@ pub fn check_dir(dir: &std::path::Path) -> CheckReport {
         engine = built;
     }
     diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
-    CheckReport {
-        engine,
-        diagnostics,
-        stats,
-    }
+    CheckReport { engine, diagnostics, stats }
 }

@@ -41,10 +41,7 @@ pub struct Text {
 
 impl Text {
     pub fn ru(s: impl Into<String>) -> Text {
-        Text {
-            ru: s.into(),
-            en: None,
-        }
+        Text { ru: s.into(), en: None }
     }
 
     pub fn with_en(mut self, en: impl Into<String>) -> Text {
@@ -56,11 +53,7 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Ru => &self.ru,
-            Lang::En => self
-                .en
-                .as_deref()
-                .filter(|s| !s.is_empty())
-                .unwrap_or(&self.ru),
+            Lang::En => self.en.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.ru),
         }
     }
 
@@ -115,8 +108,7 @@ impl<'de> Deserialize<'de> for Text {
                         }
                     }
                 }
-                let ru =
-                    ru.ok_or_else(|| de::Error::custom("a text needs its Russian version `ru`"))?;
+                let ru = ru.ok_or_else(|| de::Error::custom("a text needs its Russian version `ru`"))?;
                 Ok(Text { ru, en })
             }
         }

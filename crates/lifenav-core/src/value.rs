@@ -112,9 +112,7 @@ impl Question {
                     .map_err(|_| format!("question `{}` takes a number, not `{raw}`", self.id))?;
                 self.check_number(n)
             }
-            QuestionKind::Date => Date::parse(raw)
-                .map(Value::Date)
-                .map_err(|e| format!("question `{}`: {e}", self.id)),
+            QuestionKind::Date => Date::parse(raw).map(Value::Date).map_err(|e| format!("question `{}`: {e}", self.id)),
         }
     }
 
@@ -128,24 +126,14 @@ impl Question {
                 for item in items {
                     match item {
                         J::String(s) => parts.push(s.clone()),
-                        other => {
-                            return Err(format!(
-                                "question `{}` takes option ids, not {other}",
-                                self.id
-                            ))
-                        }
+                        other => return Err(format!("question `{}` takes option ids, not {other}", self.id)),
                     }
                 }
                 self.parse_answer(&parts.join(","))
             }
-            (QuestionKind::Number, J::Number(n)) => {
-                self.check_number(n.as_f64().unwrap_or(f64::NAN))
-            }
+            (QuestionKind::Number, J::Number(n)) => self.check_number(n.as_f64().unwrap_or(f64::NAN)),
             (_, J::String(s)) => self.parse_answer(s),
-            (_, other) => Err(format!(
-                "question `{}` cannot take the value {other}",
-                self.id
-            )),
+            (_, other) => Err(format!("question `{}` cannot take the value {other}", self.id)),
         }
     }
 
@@ -154,25 +142,15 @@ impl Question {
             return Err(format!("question `{}` takes a number", self.id));
         }
         if let Some(min) = self.min.filter(|m| n < *m) {
-            return Err(format!(
-                "question `{}` takes a number not less than {min}",
-                self.id
-            ));
+            return Err(format!("question `{}` takes a number not less than {min}", self.id));
         }
         if let Some(max) = self.max.filter(|m| n > *m) {
-            return Err(format!(
-                "question `{}` takes a number not greater than {max}",
-                self.id
-            ));
+            return Err(format!("question `{}` takes a number not greater than {max}", self.id));
         }
         Ok(Value::Number(n))
     }
 
     fn option_list(&self) -> String {
-        self.options
-            .iter()
-            .map(|o| o.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
     }
 }

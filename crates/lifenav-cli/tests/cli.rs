@@ -1,0 +1,266 @@
+//! The `lifenav` binary, run as editors and CI run it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn lifenav(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lifenav")).args(args).current_dir(root()).output().expect("run lifenav")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of the example catalog in a temporary folder, to break on purpose.
+fn scratch_catalog(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lifenav-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join("catalog/example"), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn replace(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", file.display());
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn check_passes_on_the_example_and_ends_with_the_summary() {
+    let o = lifenav(&["check", "catalog/example"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let last = stdout(&o).lines().last().unwrap_or_default().to_string();
+    assert_eq!(last, "situations=3 services=12 questions=10 documents=23 errors=0 warnings=0");
+}
+
+#[test]
+fn check_reports_every_error_with_file_line_and_path() {
+    let dir = scratch_catalog("broken");
+    let services = dir.join("services");
+    // Three independent mistakes in three files.
+    replace(
+        &services.join("birth-registration.toml"),
+        "doc = \"marriage-certificate\"",
+        "doc = \"mariage-certificate\"",
+    );
+    replace(
+        &services.join("residence-registration.toml"),
+        "when = \"housing == \\\"tenant\\\"\"",
+        "when = \"housing == \\\"renter\\\"\"",
+    );
+    replace(&dir.join("situations/death.toml"), "service = \"burial-allowance\"", "service = \"burial-alowance\"");
+    let o = lifenav(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    let birth = format!("{}:", services.join("birth-registration.toml").display());
+    let line = out.lines().find(|l| l.contains("mariage-certificate")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with(&birth), "{line}");
+    assert!(line.contains("services.birth-registration.variants[1].documents[1].doc"), "{line}");
+    assert!(line.contains("did you mean `marriage-certificate`"), "{line}");
+    // The line number points at the document's `doc = ` line.
+    let text = std::fs::read_to_string(services.join("birth-registration.toml")).unwrap();
+    let expected = text.lines().position(|l| l.contains("mariage-certificate")).unwrap() + 1;
+    assert!(line.starts_with(&format!("{birth}{expected}:")), "{line} (expected line {expected})");
+    assert!(out.contains("no option \"renter\""), "{out}");
+    assert!(out.contains("column 12"), "{out}");
+    assert!(out.contains("unknown service `burial-alowance` (did you mean `burial-allowance`?)"), "{out}");
+    assert!(out.lines().last().unwrap().ends_with("errors=3 warnings=0"), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn check_warns_about_unused_content_and_overlapping_variants() {
+    let dir = scratch_catalog("warnings");
+    std::fs::write(
+        dir.join("documents.toml"),
+        std::fs::read_to_string(dir.join("documents.toml")).unwrap()
+            + "\n[[document]]\nid = \"unused-paper\"\ntitle = \"Ненужная бумага\"\n",
+    )
+    .unwrap();
+    // Two variants that both apply to married parents.
+    replace(
+        &dir.join("services/birth-registration.toml"),
+        "when = \"not parents_married and paternity_acknowledged\"",
+        "when = \"parents_married or paternity_acknowledged\"",
+    );
+    let o = lifenav(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("warning: documents.unused-paper: no service needs or issues this document"), "{out}");
+    assert!(out.contains("variants overlap: married, paternity all apply"), "{out}");
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_syntax_error_names_file_and_line() {
+    let dir = scratch_catalog("syntax");
+    replace(&dir.join("questions.toml"), "kind = \"yes_no\"", "kind = yes_no");
+    let text = std::fs::read_to_string(dir.join("questions.toml")).unwrap();
+    let line = text.lines().position(|l| l == "kind = yes_no").unwrap() + 1;
+    let o = lifenav(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{}:{line}: error", dir.join("questions.toml").display())), "{out}");
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn missing_catalog_is_a_clear_message_not_a_panic() {
+    let o = lifenav(&["check", "no/such/folder"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("no/such/folder: error: no such catalog folder"), "{}", stdout(&o));
+    let o = lifenav(&["plan", "no/such/folder", "--situation", "birth"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn plan_prints_the_chain_with_dates() {
+    let o = lifenav(&[
+        "plan",
+        "catalog/example",
+        "--situation",
+        "birth",
+        "--answer",
+        "by_representative=no",
+        "--answer",
+        "parents_married=yes",
+        "--answer",
+        "low_income=no",
+        "--answer",
+        "need_kindergarten=no",
+        "--event-date",
+        "2026-11-14",
+        "--today",
+        "2026-11-20",
+    ]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.contains("Ближайший срок: 14 декабря 2026"), "{out}");
+    assert!(out.contains("Шаг 1. Регистрация рождения ребёнка"), "{out}");
+}
+
+#[test]
+fn plan_json_is_machine_readable() {
+    let o = lifenav(&[
+        "plan",
+        "catalog/example",
+        "--situation",
+        "death",
+        "--answer",
+        "by_representative=no",
+        "--answer",
+        "has_inheritance=no",
+        "--answer",
+        "paid_funeral=no",
+        "--today",
+        "2026-11-20",
+        "--json",
+    ]);
+    let plan: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(plan["complete"], true);
+    assert_eq!(plan["steps"][0]["service"], "death-registration");
+    assert_eq!(plan["steps"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn plan_with_missing_answers_names_the_next_question() {
+    let o = lifenav(&["plan", "catalog/example", "--situation", "birth", "--answer", "by_representative=no"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("--answer parents_married="), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_answers_and_ids_get_clear_messages() {
+    let o = lifenav(&["plan", "catalog/example", "--situation", "birht"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown situation `birht` (did you mean `birth`?)"), "{}", stderr(&o));
+    let o = lifenav(&["plan", "catalog/example", "--situation", "moving", "--answer", "housing=castle"]);
+    assert!(
+        stderr(&o).contains("question `housing` has no option `castle`; its options are: owner, tenant, relative"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lifenav(&["plan", "catalog/example", "--situation", "birth", "--event-date", "14.11.2026"]);
+    assert!(stderr(&o).contains("--event-date: `14.11.2026` is not a date"), "{}", stderr(&o));
+}
+
+#[test]
+fn build_writes_a_bundle_that_loads() {
+    let out = std::env::temp_dir().join(format!("lifenav-bundle-{}.json", std::process::id()));
+    let o = lifenav(&["build", "catalog/example", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = std::fs::read_to_string(&out).unwrap();
+    let engine = lifenav_core::Engine::from_json(&json).unwrap();
+    assert_eq!(engine.catalog.services.len(), 12);
+    // The CLI reads bundles too.
+    let o = lifenav(&["plan", out.to_str().unwrap(), "--situation", "death", "--answer", "by_representative=no"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let _ = std::fs::remove_file(out);
+}
+
+#[test]
+fn questions_reports_counts_per_situation() {
+    let o = lifenav(&["questions", "catalog/example"]);
+    let out = stdout(&o);
+    let death = out.lines().find(|l| l.starts_with("death ")).unwrap_or_else(|| panic!("{out}"));
+    let cols: Vec<&str> = death.split_whitespace().collect();
+    assert_eq!(&cols[1..5], ["4", "4", "3.50", "12"], "{death}");
+}
+
+#[test]
+fn test_runs_the_scenarios() {
+    let o = lifenav(&["test", "catalog/example"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert_eq!(stdout(&o).lines().last(), Some("9 passed, 0 failed"));
+}
+
+#[test]
+fn a_failing_scenario_fails_the_command() {
+    let dir = scratch_catalog("scenario");
+    replace(&dir.join("scenarios/death.toml"), "visits = 2", "visits = 1");
+    let o = lifenav(&["test", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("visits: expected 1, got 2"), "{}", stdout(&o));
+    assert_eq!(stdout(&o).lines().last(), Some("8 passed, 1 failed"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn graph_is_dot() {
+    let o = lifenav(&["graph", "catalog/example", "--situation", "moving"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("digraph \"moving\""), "{out}");
+    assert!(out.contains("\"child-registration\" -> \"kindergarten-queue\""), "{out}");
+}
+
+#[test]
+fn the_published_schema_is_up_to_date() {
+    let o = lifenav(&["schema"]);
+    let published = std::fs::read_to_string(root().join("docs/bundle.schema.json")).expect("docs/bundle.schema.json");
+    assert_eq!(
+        published.trim(),
+        stdout(&o).trim(),
+        "run `cargo run -p lifenav-cli -- schema > docs/bundle.schema.json`"
+    );
+}

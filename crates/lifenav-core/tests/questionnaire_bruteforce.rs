@@ -10,8 +10,11 @@ mod common;
 use common::{answers, combinations, example};
 use lifenav_core::{Date, Engine, Plan};
 
+/// One step as the citizen sees it: service, variant, documents to bring, obtained, received.
+type StepSignature = (String, usize, Vec<String>, Vec<String>, Vec<String>);
+
 /// What the citizen gets: services in order, their variants and documents.
-fn signature(plan: &Plan) -> Vec<(String, usize, Vec<String>, Vec<String>, Vec<String>)> {
+fn signature(plan: &Plan) -> Vec<StepSignature> {
     plan.steps
         .iter()
         .map(|s| {

@@ -259,7 +259,7 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
         }
     }
     for w in engine.question_when.iter().flatten() {
-        for &q in &w.questions {
+        for &q in w.questions.iter() {
             used_questions[q] = true;
         }
     }
@@ -301,7 +301,7 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
     let mut i = 0;
     while i < qs.len() {
         if let Some(w) = &engine.question_when[qs[i]] {
-            for &q in &w.questions {
+            for &q in w.questions.iter() {
                 if !qs.contains(&q) {
                     qs.push(q);
                 }

@@ -8,18 +8,20 @@ use crate::model::*;
 use crate::value::Value;
 use crate::{Date, ProductionCalendar};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A compiled condition and the questions it reads.
+/// A compiled condition and the questions it reads. Cheap to clone: a service's
+/// shared documents appear in every variant.
 #[derive(Debug, Clone)]
 pub struct Cond {
-    pub expr: Expr<usize>,
-    pub questions: Vec<usize>,
+    pub expr: Arc<Expr<usize>>,
+    pub questions: Arc<[usize]>,
 }
 
 impl Cond {
     fn new(expr: Expr<usize>) -> Cond {
-        let questions = expr.questions();
-        Cond { expr, questions }
+        let questions = expr.questions().into();
+        Cond { expr: Arc::new(expr), questions }
     }
 }
 
@@ -99,7 +101,7 @@ fn index<T>(items: &[T], id: impl Fn(&T) -> &str, path: &str, diags: &mut Vec<Di
 
 /// What the source of a fact lacks, for warnings: editors must cite every number.
 fn sourcing_warnings(
-    path: &Path,
+    path: &dyn Fn() -> Path,
     what: &str,
     source: &Option<String>,
     checked: &Option<Date>,
@@ -107,12 +109,12 @@ fn sourcing_warnings(
 ) {
     match (source, checked) {
         (None, _) => {
-            diags.push(Diagnostic::warning(path.clone(), format!("{what} has no `source` (a URL to check it against)")))
+            diags.push(Diagnostic::warning(path(), format!("{what} has no `source` (a URL to check it against)")))
         }
         (Some(url), _) if !(url.starts_with("https://") || url.starts_with("http://")) => {
-            diags.push(Diagnostic::warning(path.key("source"), format!("`{url}` is not a web address")))
+            diags.push(Diagnostic::warning(path().key("source"), format!("`{url}` is not a web address")))
         }
-        (Some(_), None) => diags.push(Diagnostic::warning(path.clone(), format!("{what} has no `checked` date"))),
+        (Some(_), None) => diags.push(Diagnostic::warning(path(), format!("{what} has no `checked` date"))),
         _ => {}
     }
 }
@@ -146,13 +148,17 @@ impl Engine {
             }
         }
         let lookup = Lookup { questions: &c.questions, ix: &question_ix };
-        let compile = |src: &Option<String>, path: Path, diags: &mut Vec<Diagnostic>| -> Option<Cond> {
+        // Paths are built only when there is something to report: a big catalog has
+        // tens of thousands of fields and loading must stay fast.
+        let compile = |src: &Option<String>, path: &dyn Fn() -> Path, diags: &mut Vec<Diagnostic>| -> Option<Cond> {
             let src = src.as_ref()?;
             match condition::parse(src).and_then(|e| condition::compile(&e, &lookup)) {
                 Ok(e) => Some(Cond::new(e)),
                 Err(ConditionError { column, message }) => {
-                    diags
-                        .push(Diagnostic::error(path, format!("in the condition `{src}`, column {column}: {message}")));
+                    diags.push(Diagnostic::error(
+                        path(),
+                        format!("in the condition `{src}`, column {column}: {message}"),
+                    ));
                     None
                 }
             }
@@ -189,12 +195,12 @@ impl Engine {
             if q.text.is_blank() {
                 diags.push(Diagnostic::error(path.key("text"), "the question has no text"));
             }
-            let when = compile(&q.when, path.key("when"), &mut diags);
+            let when = compile(&q.when, &|| path.key("when"), &mut diags);
             question_when.push(when);
         }
         // A question may not depend on itself, directly or through others.
         for (i, q) in c.questions.iter().enumerate() {
-            let mut stack: Vec<usize> = question_when[i].as_ref().map(|w| w.questions.clone()).unwrap_or_default();
+            let mut stack: Vec<usize> = question_when[i].as_ref().map(|w| w.questions.to_vec()).unwrap_or_default();
             let mut seen = vec![false; c.questions.len()];
             while let Some(j) = stack.pop() {
                 if j == i {
@@ -234,7 +240,7 @@ impl Engine {
             let mut seen = HashMap::new();
             for (i, inc) in s.services.iter().enumerate() {
                 let p = path.key("services").index(i);
-                let when = compile(&inc.when, p.key("when"), &mut diags);
+                let when = compile(&inc.when, &|| p.key("when"), &mut diags);
                 match service_ix.get(&inc.service) {
                     None => diags.push(Diagnostic::error(
                         p.key("service"),
@@ -257,11 +263,11 @@ impl Engine {
         }
 
         // Services.
-        let doc_ref = |id: &str, path: Path, diags: &mut Vec<Diagnostic>| -> Option<usize> {
+        let doc_ref = |id: &str, path: &dyn Fn() -> Path, diags: &mut Vec<Diagnostic>| -> Option<usize> {
             let found = document_ix.get(id).copied();
             if found.is_none() {
                 diags.push(Diagnostic::error(
-                    path,
+                    path(),
                     format!("unknown document `{id}`{}", hint(id, c.documents.iter().map(|x| x.id.as_str()))),
                 ));
             }
@@ -286,7 +292,7 @@ impl Engine {
             }
             for (i, l) in s.legal_basis.iter().enumerate() {
                 sourcing_warnings(
-                    &path.key("legal_basis").index(i),
+                    &|| path.key("legal_basis").index(i),
                     "the legal basis",
                     &l.source,
                     &l.checked,
@@ -304,7 +310,7 @@ impl Engine {
                 }
             }
             after.push(deps);
-            check_body(c, &s.common, &path, &department_ix, &doc_ref, &mut diags);
+            check_body(c, &s.common, &|| path.clone(), &department_ix, &doc_ref, &mut diags);
             let mut seen_ids = HashMap::new();
             let defaults = s.variants.iter().filter(|v| v.when.is_none()).count();
             if s.variants.len() > 1 && defaults > 1 {
@@ -319,9 +325,9 @@ impl Engine {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, d)| {
-                    let p = path.key("documents").index(i);
-                    let when = compile(&d.when, p.key("when"), &mut diags);
-                    doc_ref(&d.doc, p.key("doc"), &mut diags).map(|doc| CompiledDoc {
+                    let p = || path.key("documents").index(i);
+                    let when = compile(&d.when, &|| p().key("when"), &mut diags);
+                    doc_ref(&d.doc, &|| p().key("doc"), &mut diags).map(|doc| CompiledDoc {
                         doc,
                         in_variant: false,
                         index: i,
@@ -343,22 +349,22 @@ impl Engine {
             }
             let mut explicit: Vec<Expr<usize>> = Vec::new();
             for (i, v) in s.variants.iter().enumerate() {
-                let p = path.key("variants").index(i);
+                let p = || path.key("variants").index(i);
                 if let Some(id) = &v.id {
                     if seen_ids.insert(id.clone(), i).is_some() {
-                        diags.push(Diagnostic::error(p.key("id"), format!("variant id `{id}` is used twice")));
+                        diags.push(Diagnostic::error(p().key("id"), format!("variant id `{id}` is used twice")));
                     }
                 }
-                let when = compile(&v.when, p.key("when"), &mut diags);
+                let when = compile(&v.when, &|| p().key("when"), &mut diags);
                 if let Some(w) = &when {
-                    explicit.push(w.expr.clone());
+                    explicit.push((*w.expr).clone());
                 }
                 check_body(c, &v.body, &p, &department_ix, &doc_ref, &mut diags);
                 let mut docs = common_docs.clone();
                 for (j, d) in v.body.documents.iter().enumerate() {
-                    let dp = p.key("documents").index(j);
-                    let when = compile(&d.when, dp.key("when"), &mut diags);
-                    if let Some(doc) = doc_ref(&d.doc, dp.key("doc"), &mut diags) {
+                    let dp = || p().key("documents").index(j);
+                    let when = compile(&d.when, &|| dp().key("when"), &mut diags);
+                    if let Some(doc) = doc_ref(&d.doc, &|| dp().key("doc"), &mut diags) {
                         docs.push(CompiledDoc { doc, in_variant: true, index: j, provider: d.provider, when });
                     }
                 }
@@ -459,7 +465,7 @@ impl Engine {
     fn compute_domains(&self) -> Vec<Vec<Value>> {
         let mut lits: Vec<Vec<Literal>> = vec![Vec::new(); self.catalog.questions.len()];
         for cond in self.all_conditions() {
-            for &q in &cond.questions {
+            for &q in cond.questions.iter() {
                 cond.expr.literals_for(q, &mut lits[q]);
             }
         }
@@ -574,52 +580,50 @@ impl Engine {
 }
 
 /// Resolves a document id, reporting an unknown one.
-type DocRef<'a> = dyn Fn(&str, Path, &mut Vec<Diagnostic>) -> Option<usize> + 'a;
+type DocRef<'a> = dyn Fn(&str, &dyn Fn() -> Path, &mut Vec<Diagnostic>) -> Option<usize> + 'a;
 
 fn check_body(
     c: &Catalog,
     body: &VariantBody,
-    path: &Path,
+    path: &dyn Fn() -> Path,
     department_ix: &HashMap<String, usize>,
     doc_ref: &DocRef,
     diags: &mut Vec<Diagnostic>,
 ) {
     for (name, period) in [("term", &body.term), ("deadline", &body.deadline)] {
         if let Some(p) = period {
-            let pp = path.key(name);
+            let pp = || path().key(name);
             if p.amount().is_none() {
-                diags.push(Diagnostic::error(pp.clone(), "give exactly one of `days`, `working_days`, `months`"));
+                diags.push(Diagnostic::error(pp(), "give exactly one of `days`, `working_days`, `months`"));
             }
             let what = if name == "term" { "the processing term" } else { "the deadline" };
             if p.basis.is_none() {
-                diags.push(Diagnostic::warning(pp.clone(), format!("{what} has no legal `basis`")));
+                diags.push(Diagnostic::warning(pp(), format!("{what} has no legal `basis`")));
             }
             sourcing_warnings(&pp, what, &p.source, &p.checked, diags);
         }
     }
     if let Some(fee) = &body.fee {
-        let fp = path.key("fee");
+        let fp = || path().key("fee");
         if !(fee.amount.is_finite() && fee.amount >= 0.0) {
-            diags.push(Diagnostic::error(fp.key("amount"), "the fee is a sum in roubles, 0 or more"));
+            diags.push(Diagnostic::error(fp().key("amount"), "the fee is a sum in roubles, 0 or more"));
         }
         if fee.amount > 0.0 && fee.basis.is_none() {
-            diags.push(Diagnostic::error(
-                fp.clone(),
-                "a fee needs its legal `basis` (for a state fee, the Tax Code article)",
-            ));
+            diags
+                .push(Diagnostic::error(fp(), "a fee needs its legal `basis` (for a state fee, the Tax Code article)"));
         }
         sourcing_warnings(&fp, "the fee", &fee.source, &fee.checked, diags);
     }
     if let Some(channels) = &body.channels {
         if channels.is_empty() {
-            diags.push(Diagnostic::error(path.key("channels"), "list at least one way to apply"));
+            diags.push(Diagnostic::error(path().key("channels"), "list at least one way to apply"));
         }
         for (i, ch) in channels.iter().enumerate() {
-            let cp = path.key("channels").index(i);
+            let cp = || path().key("channels").index(i);
             if let Some(office) = &ch.office {
                 if !department_ix.contains_key(office) {
                     diags.push(Diagnostic::error(
-                        cp.key("office"),
+                        cp().key("office"),
                         format!(
                             "unknown department `{office}`{}",
                             hint(office, c.departments.iter().map(|x| x.id.as_str()))
@@ -628,21 +632,21 @@ fn check_body(
                 }
             }
             if matches!(ch.kind, ChannelKind::OneWindow | ChannelKind::Mfc) && ch.office.is_none() {
-                diags.push(Diagnostic::error(cp.clone(), "say which office: `office = \"…\"`"));
+                diags.push(Diagnostic::error(cp(), "say which office: `office = \"…\"`"));
             }
             if ch.kind == ChannelKind::Portal && ch.url.is_none() {
-                diags.push(Diagnostic::warning(cp, "a portal channel should link to the service's page (`url`)"));
+                diags.push(Diagnostic::warning(cp(), "a portal channel should link to the service's page (`url`)"));
             }
         }
     }
     if let Some(results) = &body.results {
         for (i, r) in results.iter().enumerate() {
-            doc_ref(r, path.key("results").index(i), diags);
+            doc_ref(r, &|| path().key("results").index(i), diags);
         }
     }
     for (i, d) in body.documents.iter().enumerate() {
         if d.doc.is_empty() {
-            diags.push(Diagnostic::error(path.key("documents").index(i), "the document has no `doc`"));
+            diags.push(Diagnostic::error(path().key("documents").index(i), "the document has no `doc`"));
         }
     }
 }

@@ -231,7 +231,7 @@ pub struct LegalRef {
 /// A public service with its variants.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(from = "ServiceFields")]
 pub struct Service {
     pub id: String,
     pub title: Text,
@@ -256,6 +256,7 @@ pub struct Service {
 /// A variant of a service: the individual way it works for one applicant profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(from = "VariantFields")]
 pub struct Variant {
     /// A short id editors and scenarios refer to ("married", "representative").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -437,6 +438,124 @@ pub struct Channel {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+// Services and variants are written flat (the shared fields beside their own), but
+// serde's `flatten` cannot reject unknown fields and buffers every value, which made
+// loading a big bundle slow. Reading goes through these explicit field lists instead.
+
+/// Every field a service may have, as written.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct ServiceFields {
+    id: String,
+    title: Text,
+    #[serde(default)]
+    summary: Option<Text>,
+    level: Level,
+    provider: String,
+    legal_basis: Vec<LegalRef>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    variants: Vec<Variant>,
+    #[serde(default)]
+    documents: Vec<DocumentRequirement>,
+    #[serde(default)]
+    term: Option<Period>,
+    #[serde(default)]
+    deadline: Option<Period>,
+    #[serde(default)]
+    fee: Option<Fee>,
+    #[serde(default)]
+    criteria: Option<Vec<Text>>,
+    #[serde(default)]
+    refusal: Option<Vec<Text>>,
+    #[serde(default)]
+    channels: Option<Vec<Channel>>,
+    #[serde(default)]
+    results: Option<Vec<String>>,
+    #[serde(default)]
+    note: Option<Text>,
+}
+
+impl From<ServiceFields> for Service {
+    fn from(f: ServiceFields) -> Service {
+        Service {
+            id: f.id,
+            title: f.title,
+            summary: f.summary,
+            level: f.level,
+            provider: f.provider,
+            legal_basis: f.legal_basis,
+            after: f.after,
+            variants: f.variants,
+            common: VariantBody {
+                documents: f.documents,
+                term: f.term,
+                deadline: f.deadline,
+                fee: f.fee,
+                criteria: f.criteria,
+                refusal: f.refusal,
+                channels: f.channels,
+                results: f.results,
+                note: f.note,
+            },
+        }
+    }
+}
+
+/// Every field a variant may have, as written.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct VariantFields {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    title: Option<Text>,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    documents: Vec<DocumentRequirement>,
+    #[serde(default)]
+    term: Option<Period>,
+    #[serde(default)]
+    deadline: Option<Period>,
+    #[serde(default)]
+    fee: Option<Fee>,
+    #[serde(default)]
+    criteria: Option<Vec<Text>>,
+    #[serde(default)]
+    refusal: Option<Vec<Text>>,
+    #[serde(default)]
+    channels: Option<Vec<Channel>>,
+    #[serde(default)]
+    results: Option<Vec<String>>,
+    #[serde(default)]
+    note: Option<Text>,
+}
+
+impl From<VariantFields> for Variant {
+    fn from(f: VariantFields) -> Variant {
+        Variant {
+            id: f.id,
+            title: f.title,
+            when: f.when,
+            body: VariantBody {
+                documents: f.documents,
+                term: f.term,
+                deadline: f.deadline,
+                fee: f.fee,
+                criteria: f.criteria,
+                refusal: f.refusal,
+                channels: f.channels,
+                results: f.results,
+                note: f.note,
+            },
+        }
+    }
 }
 
 impl Catalog {

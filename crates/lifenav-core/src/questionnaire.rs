@@ -91,7 +91,7 @@ impl Engine {
         let mut askable = Vec::new();
         let mut i = 0;
         while i < open.len() {
-            for &q in &open[i].questions {
+            for &q in open[i].questions.iter() {
                 if p[q].is_some() || std::mem::replace(&mut seen[q], true) {
                     continue;
                 }
@@ -192,7 +192,7 @@ impl Engine {
         let mut i = 0;
         while i < out.len() {
             if let Some(w) = &self.question_when[out[i]] {
-                for &q in &w.questions {
+                for &q in w.questions.iter() {
                     if !out.contains(&q) {
                         out.push(q);
                     }

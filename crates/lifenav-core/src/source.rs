@@ -13,7 +13,7 @@
 //! Every message names the file and line, and a path such as
 //! `services.birth-registration.variants[1].documents[2]`.
 
-use crate::diagnostic::{closest, Diagnostic, Path, Seg};
+use crate::diagnostic::{Diagnostic, Path, Seg};
 use crate::model::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -169,36 +169,6 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic
 const BODY_KEYS: [&str; 9] =
     ["documents", "term", "deadline", "fee", "criteria", "refusal", "channels", "results", "note"];
 const SERVICE_KEYS: [&str; 8] = ["id", "title", "summary", "level", "provider", "legal_basis", "after", "variants"];
-const VARIANT_KEYS: [&str; 3] = ["id", "title", "when"];
-
-/// Services and variants share fields through `flatten`, where serde cannot reject
-/// unknown ones; this catches the typos it would let through.
-fn unknown_service_keys(file: &SourceFile, diags: &mut Vec<Diagnostic>) {
-    let Ok(doc) = toml_edit::Document::parse(file.text.as_str()) else {
-        return;
-    };
-    let mut check = |table: &dyn toml_edit::TableLike, own: &[&str], what: &str| {
-        for (key, _) in table.iter() {
-            if own.contains(&key) || BODY_KEYS.contains(&key) {
-                continue;
-            }
-            let known = own.iter().chain(BODY_KEYS.iter()).copied();
-            let hint = closest(key, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
-            let line = table.key(key).and_then(|k| k.span()).map(|s| line_of(&file.text, s.start));
-            diags.push(Diagnostic {
-                file: Some(file.name.clone()),
-                line,
-                ..Diagnostic::error(Path::default(), format!("unknown field `{key}` in {what}{hint}"))
-            });
-        }
-    };
-    check(doc.as_table(), &SERVICE_KEYS, "a service");
-    if let Some(variants) = doc.get("variants").and_then(|v| v.as_array_of_tables()) {
-        for t in variants.iter() {
-            check(t, &VARIANT_KEYS, "a variant");
-        }
-    }
-}
 
 /// Reads every `.toml` file under `dir`, sorted by path so that the result is the same on every machine.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
@@ -311,17 +281,13 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                 }
                 None => failed = true,
             },
-            "service" => {
-                let before = diags.len();
-                unknown_service_keys(file, &mut diags);
-                match parse_toml::<Service>(file, &mut diags) {
-                    Some(s) if diags.len() == before => {
-                        register("services", &s.id, Vec::new(), &mut sources);
-                        services.push(s);
-                    }
-                    _ => failed = true,
+            "service" => match parse_toml::<Service>(file, &mut diags) {
+                Some(s) => {
+                    register("services", &s.id, Vec::new(), &mut sources);
+                    services.push(s);
                 }
-            }
+                None => failed = true,
+            },
             "scenario" => {}
             _ => diags.push(Diagnostic {
                 file: Some(file.name.clone()),

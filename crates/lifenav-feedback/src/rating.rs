@@ -1,0 +1,218 @@
+//! What citizens send: a rating of a service, or whether a plan was helpful.
+//! Validated field by field, so that a bad request gets a 422 naming the field.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The ways a citizen may have applied (the catalog's channels, without `automatic`).
+pub const CHANNELS: [&str; 5] = ["in_person", "one_window", "mfc", "portal", "post"];
+
+/// The four criteria of the source documents, 1–5 each.
+pub const CRITERIA: [&str; 4] = ["waiting", "politeness", "comfort", "information"];
+
+pub const MAX_COMMENT_CHARS: usize = 1000;
+
+/// A rating as stored. `PartialEq` decides whether a resent id carries the same content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rating {
+    pub id: String,
+    pub service: String,
+    pub overall: i32,
+    /// waiting, politeness, comfort, information.
+    pub criteria: [i32; 4],
+    pub channel: String,
+    pub term_met: Option<bool>,
+    pub comment: Option<String>,
+}
+
+/// "Was this plan helpful?"
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Helpful {
+    pub id: String,
+    pub situation: String,
+    pub helpful: bool,
+    pub comment: Option<String>,
+}
+
+/// A field that is missing or wrong, with a message for the client's developer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub error: String,
+}
+
+fn err<T>(field: &str, error: impl Into<String>) -> Result<T, FieldError> {
+    Err(FieldError { field: field.to_string(), error: error.into() })
+}
+
+/// What the service knows of the catalog: which ids are valid.
+pub trait Known {
+    fn service(&self, id: &str) -> bool;
+    fn situation(&self, id: &str) -> bool;
+}
+
+fn object(body: &[u8]) -> Result<Map<String, Value>, FieldError> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(_) => err("", "the body must be a JSON object"),
+        Err(e) => err("", format!("the body is not valid JSON: {e}")),
+    }
+}
+
+fn reject_unknown(m: &Map<String, Value>, allowed: &[&str]) -> Result<(), FieldError> {
+    match m.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => err(k, format!("unknown field; allowed: {}", allowed.join(", "))),
+        None => Ok(()),
+    }
+}
+
+fn uuid(m: &Map<String, Value>) -> Result<String, FieldError> {
+    match m.get("id") {
+        Some(Value::String(s)) => match uuid::Uuid::try_parse(s) {
+            Ok(u) if !u.is_nil() => Ok(u.hyphenated().to_string()),
+            _ => err("id", "must be a UUID such as 3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f"),
+        },
+        Some(_) => err("id", "must be a string (a UUID)"),
+        None => err("id", "is required"),
+    }
+}
+
+fn id_of(m: &Map<String, Value>, field: &str, known: impl Fn(&str) -> bool) -> Result<String, FieldError> {
+    match m.get(field) {
+        Some(Value::String(s)) if known(s) => Ok(s.clone()),
+        Some(Value::String(s)) => err(field, format!("`{s}` is not in the catalog")),
+        Some(_) => err(field, "must be a string"),
+        None => err(field, "is required"),
+    }
+}
+
+fn score(m: &Map<String, Value>, field: &str) -> Result<i32, FieldError> {
+    match m.get(field).and_then(Value::as_i64) {
+        Some(n @ 1..=5) => Ok(n as i32),
+        _ if m.contains_key(field) => err(field, "must be a whole number from 1 to 5"),
+        _ => err(field, "is required"),
+    }
+}
+
+fn comment(m: &Map<String, Value>) -> Result<Option<String>, FieldError> {
+    match m.get("comment") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) if s.chars().count() <= MAX_COMMENT_CHARS => Ok(Some(s.trim().to_string())),
+        Some(Value::String(_)) => err("comment", format!("at most {MAX_COMMENT_CHARS} characters")),
+        Some(_) => err("comment", "must be a string"),
+    }
+}
+
+impl Rating {
+    pub fn parse(body: &[u8], known: &dyn Known) -> Result<Rating, FieldError> {
+        let m = object(body)?;
+        reject_unknown(
+            &m,
+            &[
+                "id",
+                "service",
+                "overall",
+                "waiting",
+                "politeness",
+                "comfort",
+                "information",
+                "channel",
+                "term_met",
+                "comment",
+            ],
+        )?;
+        let id = uuid(&m)?;
+        let service = id_of(&m, "service", |s| known.service(s))?;
+        let overall = score(&m, "overall")?;
+        let mut criteria = [0; 4];
+        for (slot, name) in criteria.iter_mut().zip(CRITERIA) {
+            *slot = score(&m, name)?;
+        }
+        let channel = match m.get("channel") {
+            Some(Value::String(c)) if CHANNELS.contains(&c.as_str()) => c.clone(),
+            Some(_) => return err("channel", format!("must be one of: {}", CHANNELS.join(", "))),
+            None => return err("channel", "is required"),
+        };
+        let term_met = match m.get("term_met") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => return err("term_met", "must be true, false or null"),
+        };
+        Ok(Rating { id, service, overall, criteria, channel, term_met, comment: comment(&m)? })
+    }
+
+    /// Satisfied, as the source documents count it: 4 or 5 overall.
+    pub fn satisfied(&self) -> bool {
+        self.overall >= 4
+    }
+}
+
+impl Helpful {
+    pub fn parse(body: &[u8], known: &dyn Known) -> Result<Helpful, FieldError> {
+        let m = object(body)?;
+        reject_unknown(&m, &["id", "situation", "helpful", "comment"])?;
+        let id = uuid(&m)?;
+        let situation = id_of(&m, "situation", |s| known.situation(s))?;
+        let helpful = match m.get("helpful") {
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return err("helpful", "must be true or false"),
+            None => return err("helpful", "is required"),
+        };
+        Ok(Helpful { id, situation, helpful, comment: comment(&m)? })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct All;
+    impl Known for All {
+        fn service(&self, id: &str) -> bool {
+            id == "birth-registration"
+        }
+        fn situation(&self, id: &str) -> bool {
+            id == "birth"
+        }
+    }
+
+    fn body(extra: &str) -> Vec<u8> {
+        format!(
+            r#"{{"id":"3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f","service":"birth-registration","overall":5,"waiting":4,"politeness":5,"comfort":3,"information":4,"channel":"mfc"{extra}}}"#
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn a_good_rating_parses() {
+        let r = Rating::parse(&body(r#","term_met":true,"comment":"  Спасибо  ""#), &All).unwrap();
+        assert_eq!(r.criteria, [4, 5, 3, 4]);
+        assert_eq!(r.comment.as_deref(), Some("Спасибо"));
+        assert!(r.satisfied());
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases = [
+            (body(r#","overall":6"#), "overall"),
+            (body(r#","channel":"fax""#), "channel"),
+            (body(r#","term_met":"yes""#), "term_met"),
+            (body(&format!(r#","comment":"{}""#, "я".repeat(1001))), "comment"),
+            (body(r#","ip":"1.2.3.4""#), "ip"),
+            (br#"{"id":"nope"}"#.to_vec(), "id"),
+            (br#"[1]"#.to_vec(), ""),
+        ];
+        for (b, field) in cases {
+            let e = Rating::parse(&b, &All).unwrap_err();
+            assert_eq!(e.field, field, "{}", String::from_utf8_lossy(&b));
+        }
+        let unknown = String::from_utf8(body("")).unwrap().replace("birth-registration", "moon-landing");
+        assert_eq!(Rating::parse(unknown.as_bytes(), &All).unwrap_err().field, "service");
+    }
+
+    #[test]
+    fn a_comment_of_exactly_1000_characters_is_accepted() {
+        assert!(Rating::parse(&body(&format!(r#","comment":"{}""#, "я".repeat(1000))), &All).is_ok());
+    }
+}

@@ -1,0 +1,61 @@
+//! Group commit: requests hand their rating to one writer task, which stores
+//! whatever has queued up in a single transaction and answers each request only
+//! after the commit. One disk sync serves many ratings, and a 201 still means "on disk".
+
+use crate::store::{Item, Outcome, Store};
+use tokio::sync::{mpsc, oneshot};
+
+/// Most items per transaction.
+const MAX_BATCH: usize = 512;
+
+type Reply = oneshot::Sender<Result<Outcome, String>>;
+
+#[derive(Clone)]
+pub struct Writer {
+    tx: mpsc::Sender<(Item, Reply)>,
+}
+
+/// Today's date in the city's time (UTC+8, Irkutsk): ratings keep the day only.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    lifenav_core::Date::from_days(((secs + 8 * 3600) / 86_400) as i64).to_string()
+}
+
+impl Writer {
+    /// Starts the writer task; it ends when every `Writer` handle is dropped and the
+    /// queue is empty, so shutting down loses nothing that was accepted.
+    pub fn start(store: Store, on_commit: impl Fn() + Send + 'static) -> (Writer, tokio::task::JoinHandle<()>) {
+        let (tx, mut rx) = mpsc::channel::<(Item, Reply)>(4096);
+        let handle = tokio::spawn(async move {
+            let mut batch: Vec<(Item, Reply)> = Vec::with_capacity(MAX_BATCH);
+            while let Some(first) = rx.recv().await {
+                batch.push(first);
+                while batch.len() < MAX_BATCH {
+                    match rx.try_recv() {
+                        Ok(next) => batch.push(next),
+                        Err(_) => break,
+                    }
+                }
+                let items: Vec<Item> = batch.iter().map(|(i, _)| i.clone()).collect();
+                let result = store.insert_batch(&items, &today()).await;
+                if result.is_ok() {
+                    on_commit();
+                }
+                for (k, (_, reply)) in batch.drain(..).enumerate() {
+                    let _ = reply.send(match &result {
+                        Ok(outcomes) => Ok(outcomes[k]),
+                        Err(e) => Err(e.clone()),
+                    });
+                }
+            }
+        });
+        (Writer { tx }, handle)
+    }
+
+    /// Stores one item; returns once it is committed.
+    pub async fn submit(&self, item: Item) -> Result<Outcome, String> {
+        let (reply, answer) = oneshot::channel();
+        self.tx.send((item, reply)).await.map_err(|_| "the service is shutting down".to_string())?;
+        answer.await.map_err(|_| "the writer stopped".to_string())?
+    }
+}

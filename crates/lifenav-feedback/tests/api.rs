@@ -1,0 +1,223 @@
+//! Every status code of the API, on SQLite and on PostgreSQL.
+
+mod common;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use lifenav_feedback::store::Store;
+use lifenav_feedback::{app, Settings};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use tower::ServiceExt;
+
+struct Api {
+    router: axum::Router,
+}
+
+impl Api {
+    fn new(store: Store, settings: Settings) -> Api {
+        let router = app(store, settings).router.layer(MockConnectInfo(SocketAddr::from(([10, 0, 0, 1], 4000))));
+        Api { router }
+    }
+
+    async fn call(&self, req: Request<Body>) -> (StatusCode, Vec<u8>, axum::http::HeaderMap) {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, body, headers)
+    }
+
+    async fn post(&self, path: &str, body: impl Into<Body>) -> (StatusCode, Value) {
+        let req = Request::post(path).header(header::CONTENT_TYPE, "application/json").body(body.into()).unwrap();
+        let (status, body, _) = self.call(req).await;
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+
+    async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Vec<u8>, axum::http::HeaderMap) {
+        let mut req = Request::get(path);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.call(req.body(Body::empty()).unwrap()).await
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
+        catalog: Some(common::catalog()),
+        analyst_token: Some("s3cret-token".into()),
+        allowed_origins: vec!["https://city.example".into()],
+        ..Settings::default()
+    }
+}
+
+fn rating(id: &str, service: &str, overall: i64) -> Value {
+    json!({
+        "id": id, "service": service, "overall": overall, "waiting": 4, "politeness": 5,
+        "comfort": 3, "information": 4, "channel": "mfc", "term_met": true, "comment": "Всё понятно"
+    })
+}
+
+const ID: &str = "3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f";
+
+async fn every_status_code(store: Store) {
+    let api = Api::new(store, settings());
+    let body = rating(ID, "birth-registration", 5).to_string();
+
+    let (s, v) = api.post("/api/v1/ratings", body.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["status"], "created");
+    // The same id and content again: stored once, 200.
+    let (s, _) = api.post("/api/v1/ratings", body.clone()).await;
+    assert_eq!(s, StatusCode::OK);
+    // The same id, different content: 409.
+    let (s, v) = api.post("/api/v1/ratings", rating(ID, "birth-registration", 2).to_string()).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert_eq!(v["field"], "id");
+    // Invalid fields: 422 naming the field.
+    for (bad, field) in [
+        (rating("a1b2c3d4-0000-4000-8000-000000000001", "moon-landing", 5), "service"),
+        (rating("a1b2c3d4-0000-4000-8000-000000000002", "birth-registration", 0), "overall"),
+        (rating("not-a-uuid", "birth-registration", 5), "id"),
+        (
+            json!({"id": "a1b2c3d4-0000-4000-8000-000000000003", "service": "snils", "overall": 5, "waiting": 5, "politeness": 5, "comfort": 5, "information": 5, "channel": "mfc", "email": "a@b.c"}),
+            "email",
+        ),
+    ] {
+        let (s, v) = api.post("/api/v1/ratings", bad.to_string()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(v["field"], field, "{v}");
+    }
+    let (s, v) = api.post("/api/v1/ratings", "{not json").await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(v["field"], "");
+    // Too large: 413.
+    let huge = json!({"id": ID, "comment": "я".repeat(20_000)}).to_string();
+    let (s, _) = api.post("/api/v1/ratings", huge).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+
+    // "Was this plan helpful?": the same rules.
+    let h = json!({"id": "b7e4a1f2-1111-4111-8111-111111111111", "situation": "birth", "helpful": true}).to_string();
+    assert_eq!(api.post("/api/v1/helpful", h.clone()).await.0, StatusCode::CREATED);
+    assert_eq!(api.post("/api/v1/helpful", h).await.0, StatusCode::OK);
+    let changed = json!({"id": "b7e4a1f2-1111-4111-8111-111111111111", "situation": "birth", "helpful": false});
+    assert_eq!(api.post("/api/v1/helpful", changed.to_string()).await.0, StatusCode::CONFLICT);
+    let (s, v) =
+        api.post("/api/v1/helpful", json!({"id": ID, "situation": "wedding", "helpful": true}).to_string()).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("situation")));
+
+    // Public summary.
+    for (id, overall) in [("c0000000-0000-4000-8000-000000000001", 3), ("c0000000-0000-4000-8000-000000000002", 4)] {
+        assert_eq!(
+            api.post("/api/v1/ratings", rating(id, "birth-registration", overall).to_string()).await.0,
+            StatusCode::CREATED
+        );
+    }
+    let (s, body, _) = api.get("/api/v1/summary?service=birth-registration", None).await;
+    assert_eq!(s, StatusCode::OK);
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(v["count"], 3);
+    assert_eq!(v["mean_overall"], 4.0);
+    assert_eq!(v["share_satisfied"], 0.667);
+    assert_eq!(v["criteria"]["comfort"], 3.0);
+    assert_eq!(v["channels"]["mfc"]["count"], 3);
+    assert_eq!(v["department"], "ЗАГС");
+    let (s, body, _) = api.get("/api/v1/summary", None).await;
+    assert_eq!(s, StatusCode::OK);
+    let all: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(all["all"]["count"], 3);
+    assert!(all["under_rated"].as_array().unwrap().iter().any(|s| s == "birth-registration"));
+    let (s, body, _) = api.get("/api/v1/summary?service=snils", None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(serde_json::from_slice::<Value>(&body).unwrap()["count"], 0);
+    assert_eq!(api.get("/api/v1/summary?service=moon", None).await.0, StatusCode::NOT_FOUND);
+    // Comments are for analysts: never in the public summary.
+    assert!(!String::from_utf8_lossy(&api.get("/api/v1/summary", None).await.1).contains("Всё понятно"));
+
+    // Analysts only: 401 without the token, the CSV with it.
+    assert_eq!(api.get("/api/v1/ratings.csv", None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(api.get("/api/v1/ratings.csv", Some("wrong")).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(api.get("/dashboard", None).await.0, StatusCode::UNAUTHORIZED);
+    let (s, csv, headers) = api.get("/api/v1/ratings.csv?sep=semicolon", Some("s3cret-token")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("\u{feff}id;day;service;department;overall"), "{csv}");
+    assert_eq!(csv.lines().count(), 4);
+    assert!(csv.contains(";ЗАГС;5;4;5;3;4;mfc;yes;Всё понятно"), "{csv}");
+    let (s, page, _) = api.get("/dashboard", Some("s3cret-token")).await;
+    assert_eq!(s, StatusCode::OK);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("Регистрация рождения ребёнка"));
+    assert!(page.contains("<svg"));
+}
+
+#[tokio::test]
+async fn every_status_code_on_sqlite() {
+    every_status_code(common::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn every_status_code_on_postgres() {
+    if let Some(store) = common::postgres().await {
+        every_status_code(store).await;
+    }
+}
+
+#[tokio::test]
+async fn too_many_requests_from_one_client_get_429() {
+    let api = Api::new(common::sqlite().await, Settings { rate_per_minute: 60, rate_burst: 3, ..settings() });
+    let mut statuses = Vec::new();
+    for i in 0..5 {
+        let id = format!("d0000000-0000-4000-8000-00000000000{i}");
+        statuses.push(api.post("/api/v1/ratings", rating(&id, "snils", 5).to_string()).await.0);
+    }
+    assert_eq!(&statuses[..3], [StatusCode::CREATED; 3]);
+    assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn cors_allows_only_the_listed_origins() {
+    let api = Api::new(common::sqlite().await, settings());
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/v1/ratings")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (_, _, h) = api.call(preflight("https://city.example")).await;
+    assert_eq!(h[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://city.example");
+    let (_, _, h) = api.call(preflight("https://evil.example")).await;
+    assert!(h.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+}
+
+#[tokio::test]
+async fn the_dashboard_login_sets_a_cookie_that_opens_it() {
+    let api = Api::new(common::sqlite().await, settings());
+    let login = |token: &str| {
+        Request::post("/dashboard/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("token={token}")))
+            .unwrap()
+    };
+    assert_eq!(api.call(login("nope")).await.0, StatusCode::UNAUTHORIZED);
+    let (s, _, h) = api.call(login("s3cret-token")).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let cookie = h[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+    let req = Request::get("/dashboard").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    assert_eq!(api.call(req).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_a_token_the_analyst_endpoints_stay_closed() {
+    let api = Api::new(common::sqlite().await, Settings { analyst_token: None, ..settings() });
+    assert_eq!(api.get("/api/v1/ratings.csv", Some("")).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(api.get("/dashboard", Some("anything")).await.0, StatusCode::UNAUTHORIZED);
+}

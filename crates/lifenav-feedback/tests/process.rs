@@ -1,0 +1,152 @@
+//! The real binary over real TCP: a 201 survives `kill -9` under load, and SIGTERM
+//! drains the requests in flight and exits cleanly.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Starts the service on a free port; returns it with its address.
+fn spawn(database: &str) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lifenav-feedback"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            database,
+            "--rate-limit",
+            "10000000",
+            "--rate-burst",
+            "10000000",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start lifenav-feedback");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.trim().rsplit("http://").next().unwrap().to_string();
+    assert!(address.starts_with("127.0.0.1:"), "{line}");
+    (child, address)
+}
+
+/// POST over a fresh connection; the status code, or an error once the server is gone.
+fn post(address: &str, path: &str, body: &str) -> std::io::Result<u16> {
+    let mut s = TcpStream::connect(address)?;
+    s.set_read_timeout(Some(Duration::from_secs(20)))?;
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    s.read_to_string(&mut response)?;
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(|| std::io::Error::other(format!("no status in {response:?}")))
+}
+
+fn rating(id: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","service":"birth-registration","overall":4,"waiting":4,"politeness":5,"comfort":4,"information":3,"channel":"portal"}}"#
+    )
+}
+
+fn id(worker: u32, n: u32) -> String {
+    format!("{worker:08x}-{:04x}-4000-8000-{n:012x}", std::process::id() & 0xffff)
+}
+
+/// Clients post ratings until told to stop or the server disappears; returns the
+/// ids that got a 201.
+fn load(address: &str, workers: u32, stop: Arc<AtomicBool>) -> Vec<std::thread::JoinHandle<Vec<String>>> {
+    (0..workers)
+        .map(|w| {
+            let address = address.to_string();
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut acknowledged = Vec::new();
+                let mut n = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let rid = id(w + 1, n);
+                    match post(&address, "/api/v1/ratings", &rating(&rid)) {
+                        Ok(201) => acknowledged.push(rid),
+                        Ok(code) => panic!("unexpected status {code}"),
+                        Err(_) => break,
+                    }
+                    n += 1;
+                }
+                acknowledged
+            })
+        })
+        .collect()
+}
+
+async fn all_stored(database: &str, ids: &[String]) -> usize {
+    let store = lifenav_feedback::store::Store::connect(database).await.unwrap();
+    let mut missing = 0;
+    for id in ids {
+        if !store.has_rating(id).await.unwrap() {
+            missing += 1;
+        }
+    }
+    store.close().await;
+    missing
+}
+
+async fn crash_under_load(database: String) {
+    let (mut child, address) = spawn(&database);
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers = load(&address, 8, stop.clone());
+    std::thread::sleep(Duration::from_millis(700));
+    child.kill().unwrap(); // SIGKILL: no chance to flush anything
+    child.wait().unwrap();
+    let acknowledged: Vec<String> = workers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    assert!(acknowledged.len() > 50, "only {} ratings acknowledged before the kill", acknowledged.len());
+    let missing = all_stored(&database, &acknowledged).await;
+    assert_eq!(missing, 0, "{missing} of {} acknowledged ratings were lost", acknowledged.len());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_acknowledged_rating_survives_kill_9_on_sqlite() {
+    let path = std::env::temp_dir().join(format!("{}.db", common::unique("lifenav_crash")));
+    crash_under_load(format!("sqlite://{}", path.display())).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_acknowledged_rating_survives_kill_9_on_postgres() {
+    let Some(admin) = common::postgres_admin_url() else { return };
+    let name = common::unique("lifenav_crash");
+    let admin_store = lifenav_feedback::store::Store::connect(&admin).await.unwrap();
+    if let lifenav_feedback::store::Store::Postgres(pool) = &admin_store {
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.unwrap();
+    }
+    admin_store.close().await;
+    let base = admin.rsplit_once('/').unwrap().0;
+    crash_under_load(format!("{base}/{name}")).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_drains_requests_in_flight_and_exits_cleanly() {
+    let path = std::env::temp_dir().join(format!("{}.db", common::unique("lifenav_term")));
+    let database = format!("sqlite://{}", path.display());
+    let (mut child, address) = spawn(&database);
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers = load(&address, 4, stop.clone());
+    std::thread::sleep(Duration::from_millis(400));
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let exited = Arc::new(Mutex::new(None));
+    let code = child.wait().unwrap();
+    *exited.lock().unwrap() = Some(code);
+    stop.store(true, Ordering::Relaxed);
+    let acknowledged: Vec<String> = workers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    assert!(code.success(), "exit status {code:?}");
+    assert!(!acknowledged.is_empty());
+    assert_eq!(all_stored(&database, &acknowledged).await, 0);
+}

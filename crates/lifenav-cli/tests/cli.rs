@@ -97,6 +97,12 @@ fn check_warns_about_unused_content_and_overlapping_variants() {
             + "\n[[document]]\nid = \"unused-paper\"\ntitle = \"Ненужная бумага\"\n",
     )
     .unwrap();
+    // English is offered, but one situation lost its English title.
+    replace(
+        &dir.join("situations/moving.toml"),
+        "title = { ru = \"Переезд\", en = \"Moving home\" }",
+        "title = \"Переезд\"",
+    );
     // Two variants that both apply to married parents.
     replace(
         &dir.join("services/birth-registration.toml"),
@@ -107,6 +113,7 @@ fn check_warns_about_unused_content_and_overlapping_variants() {
     let out = stdout(&o);
     assert!(out.contains("warning: documents.unused-paper: no service needs or issues this document"), "{out}");
     assert!(out.contains("variants overlap: married, paternity all apply"), "{out}");
+    assert!(out.contains("situations.moving.title: the catalog offers English"), "{out}");
     assert_eq!(o.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -219,6 +219,31 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
         }
     }
 
+    // A catalog that offers English gives every situation and service an English title and summary.
+    if c.meta.languages.iter().any(|l| l == "en") {
+        let missing = |t: &crate::Text| t.en.as_deref().is_none_or(|e| e.trim().is_empty());
+        for s in &c.situations {
+            for (field, text) in [("title", &s.title), ("summary", &s.summary)] {
+                if missing(text) {
+                    diags.push(Diagnostic::warning(
+                        Path::root("situations").key(&s.id).key(field),
+                        "the catalog offers English (meta.languages) but this text has no `en`",
+                    ));
+                }
+            }
+        }
+        for s in &c.services {
+            let summary = s.summary.as_ref();
+            if missing(&s.title) || summary.is_none_or(missing) {
+                let field = if missing(&s.title) { "title" } else { "summary" };
+                diags.push(Diagnostic::warning(
+                    Path::root("services").key(&s.id).key(field),
+                    "the catalog offers English (meta.languages) but the service has no English title and summary",
+                ));
+            }
+        }
+    }
+
     // Unused content.
     let mut used_questions = vec![false; c.questions.len()];
     let mut used_docs = vec![false; c.documents.len()];

@@ -107,7 +107,7 @@ fn date(raw: &Option<String>, what: &str) -> Result<Option<Date>, Failure> {
 /// Today in UTC+8 (Irkutsk), so a plan printed at night has the citizen's date.
 fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    Date::from_days(((secs + 8 * 3600) / 86_400) as i64)
+    Date::from_unix_seconds(secs as i64, Date::IRKUTSK_UTC_OFFSET)
 }
 
 fn print_errors(diags: &[Diagnostic]) {

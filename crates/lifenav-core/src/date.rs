@@ -114,6 +114,15 @@ impl Date {
         Date { year: (y + if m <= 2 { 1 } else { 0 }) as i32, month: m, day: d }
     }
 
+    /// The local date at a Unix time in a zone `utc_offset_hours` east of UTC
+    /// (Irkutsk is +8): the clock is read by the caller, so this stays pure.
+    pub fn from_unix_seconds(seconds: i64, utc_offset_hours: i64) -> Date {
+        Date::from_days((seconds + utc_offset_hours * 3600).div_euclid(86_400))
+    }
+
+    /// Irkutsk's offset from UTC, the default zone of the demo catalog's city.
+    pub const IRKUTSK_UTC_OFFSET: i64 = 8;
+
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.to_days() + n)
     }
@@ -315,6 +324,14 @@ mod tests {
         }
         assert_eq!(d("1970-01-01").to_days(), 0);
         assert_eq!(d("2000-03-01").to_days() - d("2000-02-28").to_days(), 2);
+    }
+
+    #[test]
+    fn local_dates_from_unix_time() {
+        // 2026-11-22 20:00 UTC is already the 23rd in Irkutsk.
+        let t = d("2026-11-22").to_days() * 86_400 + 20 * 3600;
+        assert_eq!(Date::from_unix_seconds(t, 0), d("2026-11-22"));
+        assert_eq!(Date::from_unix_seconds(t, Date::IRKUTSK_UTC_OFFSET), d("2026-11-23"));
     }
 
     #[test]

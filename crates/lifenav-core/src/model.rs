@@ -575,10 +575,3 @@ impl Catalog {
         self.departments.iter().find(|d| d.id == id)
     }
 }
-
-impl Service {
-    /// The variants as the engine sees them: the declared ones, or one made of the defaults.
-    pub fn variant_count(&self) -> usize {
-        self.variants.len().max(1)
-    }
-}

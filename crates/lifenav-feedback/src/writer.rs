@@ -18,7 +18,7 @@ pub struct Writer {
 /// Today's date in the city's time (UTC+8, Irkutsk): ratings keep the day only.
 pub fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    lifenav_core::Date::from_days(((secs + 8 * 3600) / 86_400) as i64).to_string()
+    lifenav_core::Date::from_unix_seconds(secs as i64, lifenav_core::Date::IRKUTSK_UTC_OFFSET).to_string()
 }
 
 impl Writer {

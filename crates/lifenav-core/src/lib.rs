@@ -14,6 +14,9 @@
 //!   or leave a gap for some profile, unused content; and questionnaire statistics.
 //! - `source` (feature `source`): reading the editors' TOML files, with file and line
 //!   in every message; scenario files.
+//! - For the widget: [`search`] (situations by Russian word forms and typos),
+//!   [`journey`] (the saved journey and the shared profile), [`share`] (share links),
+//!   [`ics`] (calendar export), [`present`] (the words plans are told in).
 
 pub mod check;
 pub mod condition;
@@ -22,11 +25,16 @@ pub mod diagnostic;
 pub mod engine;
 pub mod generate;
 pub mod graph;
+pub mod ics;
+pub mod journey;
 pub mod model;
 pub mod plan;
+pub mod present;
 pub mod questionnaire;
 #[cfg(feature = "source")]
 pub mod scenario;
+pub mod search;
+pub mod share;
 #[cfg(feature = "source")]
 pub mod source;
 pub mod text;

@@ -212,6 +212,10 @@ fn role(root: &str, name: &str) -> &'static str {
         "questions.toml" => "questions",
         "documents.toml" => "documents",
         "departments.toml" => "departments",
+        // Large catalogs split the shared lists by theme: questions/family.toml, …
+        r if r.starts_with("questions/") => "questions",
+        r if r.starts_with("documents/") => "documents",
+        r if r.starts_with("departments/") => "departments",
         r if r.starts_with("situations/") => "situation",
         r if r.starts_with("services/") => "service",
         r if r.starts_with("scenarios/") => "scenario",
@@ -293,7 +297,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                 file: Some(file.name.clone()),
                 ..Diagnostic::warning(
                     Path::default(),
-                    "this file is not part of the catalog (expected catalog.toml, questions.toml, documents.toml, departments.toml, situations/, services/ or scenarios/)",
+                    "this file is not part of the catalog (expected catalog.toml, questions.toml or questions/, documents.toml or documents/, departments.toml or departments/, situations/, services/ or scenarios/)",
                 )
             }),
         }

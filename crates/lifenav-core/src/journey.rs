@@ -1,0 +1,193 @@
+//! The citizen's journey as the widget keeps it in the browser: the situation, the
+//! answers given in each situation, the event dates, ticks on checklists, steps done,
+//! and the consent to reuse answers across situations. It never leaves the browser.
+//!
+//! Saved state can be damaged (an old version, an edited value, a catalog that changed
+//! since): [`Journey::restore`] keeps what still makes sense and says what it dropped.
+
+use crate::value::Answers;
+use crate::{Date, Engine};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The version of the saved form; another version is reset, not guessed at.
+pub const JOURNEY_VERSION: u32 = 1;
+
+/// Where the citizen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Start,
+    Questions,
+    Review,
+    Plan,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Journey {
+    pub situation: Option<String>,
+    pub stage: Stage,
+    /// Answers by situation, as given there.
+    pub answers: BTreeMap<String, Answers>,
+    pub event_dates: BTreeMap<String, Date>,
+    /// Reuse answers across situations: `None` until the citizen is asked.
+    pub reuse: Option<bool>,
+    /// Checklist documents ticked, by situation.
+    pub ticked: BTreeMap<String, BTreeSet<String>>,
+    /// Services marked done, by situation.
+    pub done: BTreeMap<String, BTreeSet<String>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    v: u32,
+    #[serde(default)]
+    situation: Option<String>,
+    #[serde(default)]
+    stage: Stage,
+    #[serde(default)]
+    answers: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
+    #[serde(default)]
+    event_dates: BTreeMap<String, String>,
+    #[serde(default)]
+    reuse: Option<bool>,
+    #[serde(default)]
+    ticked: BTreeMap<String, BTreeSet<String>>,
+    #[serde(default)]
+    done: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Journey {
+    /// The answers that count in `situation`: its own, and with consent the others'
+    /// (its own win where both answered).
+    pub fn effective_answers(&self, situation: &str) -> Answers {
+        let mut out = Answers::new();
+        if self.reuse == Some(true) {
+            for (s, answers) in &self.answers {
+                if s != situation {
+                    for (q, v) in answers {
+                        out.entry(q.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+            }
+        }
+        if let Some(own) = self.answers.get(situation) {
+            for (q, v) in own {
+                out.insert(q.clone(), v.clone());
+            }
+        }
+        out
+    }
+
+    /// Answers given in other situations that `situation` could reuse.
+    pub fn reusable(&self, situation: &str) -> usize {
+        let own = self.answers.get(situation);
+        let others: BTreeSet<&String> = self
+            .answers
+            .iter()
+            .filter(|(s, _)| s.as_str() != situation)
+            .flat_map(|(_, a)| a.keys())
+            .filter(|q| own.is_none_or(|o| !o.contains_key(*q)))
+            .collect();
+        others.len()
+    }
+
+    /// Every answer given anywhere, the latest situation's winning: the profile the
+    /// citizen can see and erase.
+    pub fn profile(&self) -> Answers {
+        let mut out = Answers::new();
+        for answers in self.answers.values() {
+            for (q, v) in answers {
+                out.insert(q.clone(), v.clone());
+            }
+        }
+        out
+    }
+
+    /// Erases an answer everywhere.
+    pub fn forget(&mut self, question: &str) {
+        for answers in self.answers.values_mut() {
+            answers.remove(question);
+        }
+        self.answers.retain(|_, a| !a.is_empty());
+    }
+
+    pub fn to_json(&self) -> String {
+        let saved = Saved {
+            v: JOURNEY_VERSION,
+            situation: self.situation.clone(),
+            stage: self.stage,
+            answers: self
+                .answers
+                .iter()
+                .map(|(s, a)| {
+                    let a = a.iter().map(|(q, v)| (q.clone(), serde_json::to_value(v).unwrap_or_default())).collect();
+                    (s.clone(), a)
+                })
+                .collect(),
+            event_dates: self.event_dates.iter().map(|(s, d)| (s.clone(), d.to_string())).collect(),
+            reuse: self.reuse,
+            ticked: self.ticked.clone(),
+            done: self.done.clone(),
+        };
+        serde_json::to_string(&saved).unwrap_or_default()
+    }
+
+    /// Reads saved state. `Err`: unreadable, start afresh (the message says why).
+    /// `Ok((journey, dropped))`: what still fits the catalog, and what did not.
+    pub fn restore(engine: &Engine, json: &str) -> Result<(Journey, Vec<String>), String> {
+        let saved: Saved = serde_json::from_str(json).map_err(|e| format!("saved state is damaged: {e}"))?;
+        if saved.v != JOURNEY_VERSION {
+            return Err(format!("saved state has version {}, this navigator reads {JOURNEY_VERSION}", saved.v));
+        }
+        let mut dropped = Vec::new();
+        let known_situation = |s: &String, dropped: &mut Vec<String>| {
+            let ok = engine.situation_index(s).is_some();
+            if !ok {
+                dropped.push(format!("unknown situation `{s}`"));
+            }
+            ok
+        };
+        let mut j = Journey { reuse: saved.reuse, ..Journey::default() };
+        j.situation = saved.situation.filter(|s| known_situation(s, &mut dropped));
+        j.stage = if j.situation.is_some() { saved.stage } else { Stage::Start };
+        for (s, answers) in saved.answers {
+            if !known_situation(&s, &mut dropped) {
+                continue;
+            }
+            let mut out = Answers::new();
+            for (q, raw) in answers {
+                match engine.catalog.question(&q).map(|question| question.answer_from_json(&raw)) {
+                    Some(Ok(v)) => {
+                        out.insert(q, v);
+                    }
+                    Some(Err(e)) => dropped.push(e),
+                    None => dropped.push(format!("unknown question `{q}`")),
+                }
+            }
+            if !out.is_empty() {
+                j.answers.insert(s, out);
+            }
+        }
+        for (s, d) in saved.event_dates {
+            match Date::parse(&d) {
+                Ok(d) if engine.situation_index(&s).is_some() => {
+                    j.event_dates.insert(s, d);
+                }
+                Ok(_) => {}
+                Err(e) => dropped.push(format!("event date of `{s}`: {e}")),
+            }
+        }
+        let services = |set: BTreeSet<String>| -> BTreeSet<String> {
+            set.into_iter().filter(|id| engine.service_index(id).is_some()).collect()
+        };
+        let documents = |set: BTreeSet<String>| -> BTreeSet<String> {
+            set.into_iter().filter(|id| engine.document_index(id).is_some()).collect()
+        };
+        j.ticked =
+            saved.ticked.into_iter().map(|(s, set)| (s, documents(set))).filter(|(_, s)| !s.is_empty()).collect();
+        j.done = saved.done.into_iter().map(|(s, set)| (s, services(set))).filter(|(_, s)| !s.is_empty()).collect();
+        Ok((j, dropped))
+    }
+}

@@ -1,0 +1,126 @@
+//! The URL fragment that carries a journey in a share link, and the office's
+//! `#rate/<service>` link. The fragment never reaches a server: browsers do not send it.
+//!
+//! `#s=birth&d=2026-11-20&a.parents_married=yes&a.benefits=large_family,disability`
+
+use crate::value::{Answers, Value};
+use crate::{Date, Engine};
+
+/// What a fragment asks the widget to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fragment {
+    /// A shared journey: a situation with answers.
+    Journey(SharedJourney),
+    /// The rating form of one service (`#rate/<service-id>`).
+    Rate(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SharedJourney {
+    pub situation: String,
+    pub event_date: Option<Date>,
+    pub answers: Answers,
+    /// Parts of the link that were left out, as messages (an unknown question, a bad value).
+    pub dropped: Vec<String>,
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The fragment (without `#`) of a share link.
+pub fn journey_fragment(situation: &str, event_date: Option<Date>, answers: &Answers) -> String {
+    let mut parts = vec![format!("s={}", encode(situation))];
+    if let Some(d) = event_date {
+        parts.push(format!("d={d}"));
+    }
+    for (q, v) in answers {
+        parts.push(format!("a.{}={}", encode(q), encode(&v.to_string())));
+    }
+    parts.join("&")
+}
+
+/// Reads a fragment (with or without `#`). `Ok(None)`: nothing for the navigator.
+/// `Err`: the link is for the navigator but cannot be followed (the message says why).
+pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment>, String> {
+    let fragment = fragment.trim_start_matches('#');
+    if let Some(service) = fragment.strip_prefix("rate/") {
+        let service = decode(service).ok_or("the rating link is damaged")?;
+        return match engine.service_index(&service) {
+            Some(_) => Ok(Some(Fragment::Rate(service))),
+            None => Err(format!("unknown service `{service}`")),
+        };
+    }
+    if !fragment.starts_with("s=") {
+        return Ok(None);
+    }
+    let mut journey = SharedJourney::default();
+    for part in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+        let Some(value) = decode(raw) else {
+            journey.dropped.push(format!("`{key}`: damaged"));
+            continue;
+        };
+        match key {
+            "s" => journey.situation = value,
+            "d" => match Date::parse(&value) {
+                Ok(d) => journey.event_date = Some(d),
+                Err(e) => journey.dropped.push(format!("date: {e}")),
+            },
+            _ => {
+                let Some(q) = key.strip_prefix("a.").and_then(decode) else {
+                    journey.dropped.push(format!("`{key}`: not part of a journey"));
+                    continue;
+                };
+                match engine.catalog.question(&q).map(|question| question.parse_answer(&value)) {
+                    Some(Ok(v)) => {
+                        journey.answers.insert(q, v);
+                    }
+                    Some(Err(e)) => journey.dropped.push(e),
+                    None => journey.dropped.push(format!("unknown question `{q}`")),
+                }
+            }
+        }
+    }
+    if engine.situation_index(&journey.situation).is_none() {
+        return Err(format!("unknown situation `{}`", journey.situation));
+    }
+    Ok(Some(Fragment::Journey(journey)))
+}
+
+/// `Value` as the text a fragment carries (the same as `--answer q=v`).
+pub fn value_text(v: &Value) -> String {
+    v.to_string()
+}

@@ -1,0 +1,148 @@
+//! The screens of the journey, one file each, and the frame around them.
+
+mod plan;
+mod profile;
+mod questions;
+mod review;
+mod start;
+
+use crate::state::App;
+use leptos::prelude::*;
+use lifenav_core::journey::Stage;
+use lifenav_core::Lang;
+
+/// Moves focus to `target` when the citizen moves on (not on the first page load:
+/// the host page keeps its focus until the citizen uses the widget).
+pub fn focus_on_move<E>(app: App, target: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    NodeRef<E>: Get<Value = Option<E::Output>>,
+{
+    Effect::new(move |_| {
+        let moved = app.focus.get();
+        if let Some(el) = target.get() {
+            if moved > 0 {
+                let el: &web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_ref(&el);
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = expect_context::<App>();
+    let s = move || app.s();
+    let switch_lang = move |_| {
+        app.lang.update(|l| *l = if *l == Lang::Ru { Lang::En } else { Lang::Ru });
+    };
+    view! {
+        <div class="ln-bar">
+            <span class="ln-brand">{move || s().app_title}</span>
+            <div class="ln-tools">
+                <button
+                    type="button"
+                    class="ln-tool"
+                    lang=move || if app.lang.get() == Lang::Ru { "en" } else { "ru" }
+                    aria-label=move || s().lang_switch_label
+                    on:click=switch_lang
+                >
+                    {move || s().lang_switch}
+                </button>
+                <button
+                    type="button"
+                    class="ln-tool"
+                    aria-pressed=move || app.vi.get().to_string()
+                    on:click=move |_| app.vi.update(|v| *v = !*v)
+                >
+                    {move || s().vi_on}
+                </button>
+                <button
+                    type="button"
+                    class="ln-tool"
+                    aria-expanded=move || app.profile_open.get().to_string()
+                    on:click=move |_| {
+                        app.profile_open.update(|o| *o = !*o);
+                        app.focus.update(|n| *n += 1);
+                    }
+                >
+                    {move || s().my_answers}
+                </button>
+            </div>
+        </div>
+        <Notice />
+        <div class="ln-body">
+            {move || {
+                if app.engine.with(|e| e.is_none()) {
+                    return view! { <p class="ln-loading" role="status">{s().loading}</p> }.into_any();
+                }
+                if app.profile_open.get() {
+                    return view! { <profile::Profile /> }.into_any();
+                }
+                match app.journey.with(|j| j.stage) {
+                    Stage::Start => view! { <start::Start /> }.into_any(),
+                    Stage::Questions => view! { <questions::Questions /> }.into_any(),
+                    Stage::Review => view! { <review::Review /> }.into_any(),
+                    Stage::Plan => view! { <plan::PlanScreen /> }.into_any(),
+                }
+            }}
+        </div>
+    }
+}
+
+/// Messages for the citizen: a damaged saved state, a catalog that failed, a link.
+#[component]
+fn Notice() -> impl IntoView {
+    let app = expect_context::<App>();
+    view! {
+        <div class="ln-notice-region" role="status" aria-live="polite">
+            {move || {
+                app.notice
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="ln-notice">
+                                <p>{text}</p>
+                                <button
+                                    type="button"
+                                    class="ln-link"
+                                    on:click=move |_| app.notice.set(None)
+                                >
+                                    {move || app.s().notice_close}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The event date of the situation (the birth, the death…), when it has one.
+#[component]
+pub fn EventDate() -> impl IntoView {
+    let app = expect_context::<App>();
+    move || {
+        let engine = app.engine.get()?;
+        let sit = engine.catalog.situation(&app.situation_id()?)?.clone();
+        let label = sit.event.clone()?;
+        let value = move || app.journey.with(|j| j.event_dates.get(&sit.id).map(|d| d.to_string()).unwrap_or_default());
+        Some(view! {
+            <div class="ln-field">
+                <label for="ln-event">{move || label.get(app.lang.get()).to_string()}</label>
+                <span class="ln-hint" id="ln-event-hint">{move || app.s().event_date_optional}</span>
+                <input
+                    id="ln-event"
+                    type="date"
+                    aria-describedby="ln-event-hint"
+                    prop:value=value
+                    on:change=move |ev| {
+                        let raw = event_target_value(&ev);
+                        app.set_event_date(lifenav_core::Date::parse(&raw).ok());
+                    }
+                />
+            </div>
+        })
+    }
+}

@@ -1,0 +1,447 @@
+//! The plan: visits, fees and the nearest deadline above the chain of numbered steps,
+//! each expandable, with its documents, terms, fees, channels and reasons.
+
+use super::{focus_on_move, EventDate};
+use crate::browser;
+use crate::state::App;
+use leptos::prelude::*;
+use lifenav_core::model::ChannelKind;
+use lifenav_core::plan::{DocLine, Step, StepMode};
+use lifenav_core::{present, Engine, Lang, Plan};
+use std::sync::Arc;
+
+#[component]
+pub fn PlanScreen() -> impl IntoView {
+    let app = expect_context::<App>();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    focus_on_move(app, heading);
+    let share_url: RwSignal<Option<String>> = RwSignal::new(None);
+    let calendar_note: RwSignal<bool> = RwSignal::new(false);
+    let body = move || {
+        let engine = app.engine.get()?;
+        let plan = app.plan.get()?;
+        let lang = app.lang.get();
+        Some(view! {
+            <Summary engine=engine.clone() plan=plan.clone() lang />
+            <EventDate />
+            <Visits engine=engine.clone() plan=plan.clone() lang />
+            <Checklist plan=plan.clone() lang />
+            <StepList engine plan lang />
+        })
+    };
+    let title = move || {
+        let engine = app.engine.get()?;
+        let sit = engine.catalog.situation(&app.situation_id()?)?;
+        Some(sit.title.get(app.lang.get()).to_string())
+    };
+    let share = move |_| {
+        if let Some(url) = app.share_link() {
+            browser::copy_to_clipboard(&url);
+            share_url.set(Some(url));
+        }
+    };
+    let print = move |_| {
+        if let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) {
+            browser::open_html(&crate::print::plan_html(&engine, &plan, app.lang.get_untracked()));
+        }
+    };
+    let calendar = move |_| {
+        let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) else { return };
+        let stamp = {
+            let now = js_sys::Date::new_0();
+            format!(
+                "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                now.get_utc_full_year(),
+                now.get_utc_month() + 1,
+                now.get_utc_date(),
+                now.get_utc_hours(),
+                now.get_utc_minutes(),
+                now.get_utc_seconds()
+            )
+        };
+        match lifenav_core::ics::deadlines_calendar(&engine, &plan, app.lang.get_untracked(), &stamp) {
+            Some(ics) => {
+                calendar_note.set(false);
+                browser::download(&format!("{}.ics", plan.situation), "text/calendar;charset=utf-8", &ics);
+            }
+            None => calendar_note.set(true),
+        }
+    };
+    view! {
+        <h2 tabindex="-1" node_ref=heading>{title}</h2>
+        {body}
+        <div class="ln-actions">
+            <button type="button" on:click=share>{move || app.s().share}</button>
+            <button type="button" on:click=print>{move || app.s().print}</button>
+            <button type="button" on:click=calendar>{move || app.s().calendar}</button>
+            <button type="button" on:click=move |_| app.back()>{move || app.s().change_answers}</button>
+            <button type="button" class="ln-danger" on:click=move |_| app.start_over()>
+                {move || app.s().start_over}
+            </button>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || calendar_note.get().then(|| view! { <p class="ln-hint">{app.s().calendar_none}</p> })}
+            {move || {
+                share_url
+                    .get()
+                    .map(|url| {
+                        view! {
+                            <div class="ln-field">
+                                <label for="ln-share">{app.s().share_label}</label>
+                                <input id="ln-share" class="ln-input" type="url" readonly prop:value=url />
+                                <p class="ln-hint">{app.s().share_copied}</p>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+        <p class="ln-hint">{move || app.s().share_note}</p>
+    }
+}
+
+#[component]
+fn Summary(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+    let app = expect_context::<App>();
+    let l = present::labels(lang);
+    let s = app.s();
+    let fees = if plan.total_fee == 0.0 { l.free.to_string() } else { present::fee_amount(plan.total_fee) };
+    let nearest = plan.nearest_deadline.as_ref().map(|n| {
+        let title = plan.steps.iter().find(|s| s.number == n.step).map(|s| s.title.get(lang).to_string());
+        format!("{}: {} ({} {}: {})", l.nearest, n.date.human(lang), l.step, n.step, title.unwrap_or_default())
+    });
+    let _ = engine;
+    view! {
+        <ul class="ln-summary">
+            <li>
+                {crate::i18n::count(plan.steps.len(), lang, s.plan_steps, s.plan_steps_en)}
+            </li>
+            <li>{crate::i18n::count(plan.visits.len(), lang, s.visits_word, ["visit", "visits"])}</li>
+            <li>
+                {format!("{}: {fees}", s.total_fees)}
+                {plan.fee_unverified.then(|| view! { <span class="ln-check">{format!(" ({})", l.check)}</span> })}
+            </li>
+            {nearest.map(|n| view! { <li class="ln-deadline">{n}</li> })}
+        </ul>
+        {(!plan.undecided.is_empty()).then(|| view! { <p class="ln-hint">{l.undecided}</p> })}
+    }
+}
+
+#[component]
+fn Visits(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+    let l = present::labels(lang);
+    view! {
+        <section class="ln-visits" aria-labelledby="ln-visits-h">
+            <h3 id="ln-visits-h">{l.visit_plan}</h3>
+            {if plan.visits.is_empty() {
+                view! { <p>{l.no_visits}</p> }.into_any()
+            } else {
+                view! {
+                    <ol>
+                        {plan
+                            .visits
+                            .iter()
+                            .map(|v| {
+                                let place = v.offices.first().map(|id| present::office(&engine, id, lang)).unwrap_or_default();
+                                let steps: Vec<String> = v.steps.iter().map(|s| s.to_string()).collect();
+                                view! {
+                                    <li>
+                                        {format!(
+                                            "{place}: {} {} ({} {})",
+                                            l.step.to_lowercase(),
+                                            steps.join(", "),
+                                            l.start_from,
+                                            v.date.human(lang),
+                                        )}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Checklist(plan: Plan, lang: Lang) -> impl IntoView {
+    let app = expect_context::<App>();
+    let l = present::labels(lang);
+    if plan.checklist.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="ln-checklist" aria-labelledby="ln-checklist-h">
+            <h3 id="ln-checklist-h">{l.checklist}</h3>
+            <ul>
+                {plan
+                    .checklist
+                    .iter()
+                    .map(|item| {
+                        let doc = item.doc.clone();
+                        let doc_for_tick = doc.clone();
+                        let mut text = item.title.get(lang).to_string();
+                        if item.original {
+                            text.push_str(&format!(" ({})", l.original));
+                        }
+                        if item.copies > 0 {
+                            text.push_str(&format!(" ({} {})", l.copies, item.copies));
+                        }
+                        let steps: Vec<String> = item.steps.iter().map(|s| s.to_string()).collect();
+                        let steps = format!("{} {}", l.step.to_lowercase(), steps.join(", "));
+                        view! {
+                            <li>
+                                <label class="ln-option">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || {
+                                            app.journey
+                                                .with(|j| {
+                                                    j.situation
+                                                        .as_ref()
+                                                        .and_then(|s| j.ticked.get(s))
+                                                        .is_some_and(|t| t.contains(&doc))
+                                                })
+                                        }
+                                        on:change=move |_| app.toggle_tick(&doc_for_tick)
+                                    />
+                                    <span>{text}</span>
+                                    <span class="ln-hint">{format!(" — {steps}")}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn StepList(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+    let app = expect_context::<App>();
+    let numbers: Vec<usize> = plan.steps.iter().map(|s| s.number).collect();
+    let count = numbers.len();
+    let all_open = move || app.expanded.with(|e| e.len() == count);
+    let toggle_all = {
+        let numbers = numbers.clone();
+        move |_| {
+            if all_open() {
+                app.expanded.set(Default::default());
+            } else {
+                app.expanded.set(numbers.iter().copied().collect());
+            }
+        }
+    };
+    view! {
+        <section class="ln-steps" aria-labelledby="ln-steps-h">
+            <h3 id="ln-steps-h">{present::labels(lang).plan}</h3>
+            <button type="button" class="ln-link" on:click=toggle_all>
+                {move || if all_open() { app.s().collapse_all } else { app.s().expand_all }}
+            </button>
+            <ol class="ln-step-list">
+                {plan
+                    .steps
+                    .into_iter()
+                    .map(|step| view! { <StepView engine=engine.clone() step lang /> })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn doc_list(label: &'static str, lines: &[DocLine], lang: Lang, to_bring: bool) -> Option<AnyView> {
+    if lines.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = lines.iter().map(|d| present::doc(d, lang, to_bring)).collect();
+    Some(
+        view! {
+            <h5>{label}</h5>
+            <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    )
+}
+
+fn text_list(label: &'static str, items: &[lifenav_core::Text], lang: Lang) -> Option<AnyView> {
+    if items.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = items.iter().map(|t| t.get(lang).to_string()).collect();
+    Some(
+        view! {
+            <h5>{label}</h5>
+            <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    )
+}
+
+#[component]
+fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
+    let app = expect_context::<App>();
+    let l = present::labels(lang);
+    let s = app.s();
+    let number = step.number;
+    let open = move || app.expanded.with(|e| e.contains(&number));
+    let toggle = move |_| {
+        app.expanded.update(|e| {
+            if !e.remove(&number) {
+                e.insert(number);
+            }
+        })
+    };
+    let service = step.service.clone();
+    let service_for_done = service.clone();
+    let done = Memo::new(move |_| {
+        app.journey.with(|j| j.situation.as_ref().and_then(|s| j.done.get(s)).is_some_and(|d| d.contains(&service)))
+    });
+    let region = format!("ln-step-{number}");
+    let deadline = step.deadline_date.map(|d| format!("{} {}", l.until, d.human(lang)));
+    let title = step.title.get(lang).to_string();
+    let level = present::level(step.level, lang);
+    let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
+    let why: Vec<String> = step
+        .why
+        .iter()
+        .map(|a| {
+            let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
+            format!("{text} — {}", present::value(&engine, &a.question, &a.value, lang))
+        })
+        .collect();
+    let term = step.term.as_ref().map(|t| {
+        format!(
+            "{}: {}; {} {}, {} {}",
+            l.term,
+            present::period(t, lang),
+            l.start_from,
+            step.earliest_start.human(lang),
+            l.ready_by,
+            step.ready_by.human(lang)
+        )
+    });
+    let deadline_line = step.deadline.as_ref().map(|d| {
+        let mut line = format!("{}: {}", l.deadline, present::period(d, lang));
+        if let Some(date) = step.deadline_date {
+            line.push_str(&format!(" — {} {}", l.until, date.human(lang)));
+        }
+        if step.overdue {
+            line.push_str(&format!(" ({})", l.overdue));
+        }
+        line
+    });
+    let fee = step.fee.as_ref().map(|f| {
+        let mut line =
+            format!("{}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { present::fee_amount(f.amount) });
+        present::sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
+        line
+    });
+    let basis: Vec<(String, Option<String>)> =
+        step.legal_basis.iter().map(|b| (b.title.get(lang).to_string(), b.source.clone())).collect();
+    let channels = step
+        .channels
+        .iter()
+        .map(|c| {
+            let name = present::channel(c.kind, lang).to_string();
+            let office = c.office.as_ref().and_then(|id| engine.department(id)).map(|d| {
+                let mut bits = vec![d.name.get(lang).to_string()];
+                if let Some(a) = &d.address {
+                    bits.push(format!("{}: {}", s.address, a.get(lang)));
+                }
+                if let Some(h) = &d.hours {
+                    bits.push(format!("{}: {}", s.hours, h.get(lang)));
+                }
+                if let Some(p) = &d.phone {
+                    bits.push(format!("{}: {p}", s.phone));
+                }
+                (bits.join("; "), d.site.clone())
+            });
+            let note = c.note.as_ref().map(|n| n.get(lang).to_string());
+            let link_text = if c.kind == ChannelKind::Portal { s.open_portal } else { s.site };
+            view! {
+                <li>
+                    <strong>{name}</strong>
+                    {office.map(|(text, site)| {
+                        view! {
+                            " — "
+                            {text}
+                            {site.map(|u| view! { " " <a href=u target="_blank" rel="noopener">{s.site}</a> })}
+                        }
+                    })}
+                    {note.map(|n| view! { <span>{format!(" — {n}")}</span> })}
+                    {c.url.clone().map(|u| view! { " " <a href=u target="_blank" rel="noopener">{link_text}</a> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let results = doc_list(l.results, &step.results, lang, false);
+    view! {
+        <li class="ln-step" class:ln-done=done>
+            <h4>
+                <button
+                    type="button"
+                    class="ln-step-toggle"
+                    aria-expanded=move || open().to_string()
+                    aria-controls=region.clone()
+                    on:click=toggle
+                >
+                    <span class="ln-step-number">{format!("{} {number}", l.step)}</span>
+                    <span class="ln-step-title">{title}</span>
+                    <span class="ln-badge">{level}</span>
+                    {deadline.map(|d| view! { <span class="ln-badge ln-deadline">{d}</span> })}
+                    {move || done.get().then(|| view! { <span class="ln-badge ln-ok">{s.step_done_mark}</span> })}
+                </button>
+            </h4>
+            <div id=region class="ln-step-body" hidden=move || !open()>
+                {step.summary.map(|t| view! { <p>{t.get(lang).to_string()}</p> })}
+                {step.variant_title.map(|t| view! { <p class="ln-variant">{t.get(lang).to_string()}</p> })}
+                <p>{format!("{}: {provider}", s.provider)}</p>
+                {match step.mode {
+                    StepMode::Automatic => Some(view! { <p class="ln-ok">{s.nothing_to_do}</p> }),
+                    StepMode::Remote => Some(view! { <p class="ln-ok">{l.remote}</p> }),
+                    StepMode::Visit => None,
+                }}
+                {doc_list(l.bring, &step.bring, lang, true)}
+                {doc_list(l.obtained, &step.obtained, lang, false)}
+                {doc_list(l.received, &step.received, lang, false)}
+                {term.map(|t| view! { <p>{t}</p> })}
+                {deadline_line.map(|t| view! { <p class:ln-overdue=step.overdue>{t}</p> })}
+                {fee.map(|t| view! { <p>{t}</p> })}
+                {text_list(l.criteria, &step.criteria, lang)}
+                {text_list(l.refusal, &step.refusal, lang)}
+                {(!step.channels.is_empty()).then(|| view! { <h5>{l.channels}</h5> <ul>{channels}</ul> })}
+                {results}
+                {step.note.map(|n| view! { <p class="ln-hint">{n.get(lang).to_string()}</p> })}
+                {(!basis.is_empty())
+                    .then(|| {
+                        view! {
+                            <h5>{l.legal_basis}</h5>
+                            <ul>
+                                {basis
+                                    .into_iter()
+                                    .map(|(t, src)| match src {
+                                        Some(u) => view! { <li><a href=u target="_blank" rel="noopener">{t}</a></li> }.into_any(),
+                                        None => view! { <li>{t}</li> }.into_any(),
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                {(!why.is_empty())
+                    .then(|| {
+                        view! {
+                            <h5>{l.why}</h5>
+                            <ul>{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                        }
+                    })}
+                <label class="ln-option">
+                    <input type="checkbox" prop:checked=done on:change=move |_| app.toggle_done(&service_for_done) />
+                    <span>{s.step_done}</span>
+                </label>
+            </div>
+        </li>
+    }
+}

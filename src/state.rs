@@ -1,0 +1,330 @@
+//! The widget's state: a few small signals, the journey (saved in the browser), and
+//! the derived questionnaire walk and plan, computed by `lifenav-core`. Components
+//! read these and call the actions here; they hold no logic of their own.
+
+use crate::browser;
+use crate::i18n::t;
+use leptos::prelude::*;
+use lifenav_core::journey::{Journey, Stage};
+use lifenav_core::questionnaire::Walk;
+use lifenav_core::share::{journey_fragment, parse_fragment, Fragment};
+use lifenav_core::{Date, Engine, Lang, Plan, Value};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+pub const JOURNEY_KEY: &str = "lifenav.journey";
+pub const SETTINGS_KEY: &str = "lifenav.settings";
+
+/// What the host page configured with data attributes.
+#[derive(Clone)]
+pub struct Config {
+    pub host: web_sys::HtmlElement,
+    pub catalog_url: Option<String>,
+    pub feedback_url: Option<String>,
+    pub lang: Lang,
+}
+
+#[derive(Clone, Copy)]
+pub struct App {
+    pub engine: RwSignal<Option<Arc<Engine>>>,
+    pub lang: RwSignal<Lang>,
+    /// The version for the visually impaired (ГОСТ Р 52872-2019).
+    pub vi: RwSignal<bool>,
+    pub journey: RwSignal<Journey>,
+    /// The earlier question being changed, if any.
+    pub editing: RwSignal<Option<usize>>,
+    pub notice: RwSignal<Option<String>>,
+    pub profile_open: RwSignal<bool>,
+    pub query: RwSignal<String>,
+    pub expanded: RwSignal<BTreeSet<usize>>,
+    /// Bumped by actions that move the citizen on: the new screen takes focus.
+    pub focus: RwSignal<u32>,
+    pub config: StoredValue<Config, LocalStorage>,
+    pub walk: Memo<Option<(usize, Walk)>>,
+    pub plan: Memo<Option<Plan>>,
+}
+
+impl App {
+    pub fn new(config: Config) -> App {
+        let engine: RwSignal<Option<Arc<Engine>>> = RwSignal::new(None);
+        let journey = RwSignal::new(Journey::default());
+        let today = browser::today();
+        let walk = Memo::new(move |_| {
+            let engine = engine.get()?;
+            journey.with(|j| {
+                let sit = engine.situation_index(j.situation.as_deref()?)?;
+                let answers = j.effective_answers(&engine.catalog.situations[sit].id);
+                Some((sit, engine.walk(sit, &answers)))
+            })
+        });
+        let plan = Memo::new(move |_| {
+            let engine = engine.get()?;
+            let (sit, walk) = walk.get()?;
+            let id = &engine.catalog.situations[sit].id;
+            let event = journey.with(|j| j.event_dates.get(id).copied());
+            Some(engine.plan_from_walk(sit, &walk, event, today))
+        });
+        let lang = config.lang;
+        App {
+            engine,
+            lang: RwSignal::new(lang),
+            vi: RwSignal::new(false),
+            journey,
+            editing: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            profile_open: RwSignal::new(false),
+            query: RwSignal::new(String::new()),
+            expanded: RwSignal::new(BTreeSet::new()),
+            focus: RwSignal::new(0),
+            config: StoredValue::new_local(config),
+            walk,
+            plan,
+        }
+    }
+
+    pub fn s(&self) -> &'static crate::i18n::Strings {
+        t(self.lang.get())
+    }
+
+    fn event(&self, name: &str, detail: serde_json::Value) {
+        self.config.with_value(|c| browser::dispatch(&c.host, name, &detail));
+    }
+
+    fn moved(&self) {
+        self.focus.update(|n| *n += 1);
+    }
+
+    /// The catalog is ready: restore the journey from a share link or saved state.
+    pub fn start(&self, engine: Engine, notice: Option<String>) {
+        let engine = Arc::new(engine);
+        self.restore_settings();
+        let mut notices: Vec<String> = notice.into_iter().collect();
+        let s = t(self.lang.get_untracked());
+        match browser::load(JOURNEY_KEY) {
+            Ok(Some(saved)) => match Journey::restore(&engine, &saved) {
+                Ok((journey, dropped)) => {
+                    if !dropped.is_empty() {
+                        notices.push(s.saved_trimmed.to_string());
+                    }
+                    self.journey.set(journey);
+                }
+                Err(_) => {
+                    browser::remove(JOURNEY_KEY);
+                    notices.push(s.saved_reset.to_string());
+                }
+            },
+            Ok(None) => {}
+            Err(()) => notices.push(s.storage_failed.to_string()),
+        }
+        match parse_fragment(&engine, &browser::fragment()) {
+            Ok(Some(Fragment::Journey(shared))) => {
+                self.journey.update(|j| {
+                    j.situation = Some(shared.situation.clone());
+                    j.stage = Stage::Review;
+                    j.answers.insert(shared.situation.clone(), shared.answers);
+                    match shared.event_date {
+                        Some(d) => j.event_dates.insert(shared.situation.clone(), d),
+                        None => j.event_dates.remove(&shared.situation),
+                    };
+                });
+                notices.push(s.share_opened.to_string());
+                browser::clear_fragment();
+            }
+            Ok(Some(Fragment::Rate(_))) | Ok(None) => {}
+            Err(e) => {
+                notices.push(format!("{}: {e}.", s.share_failed));
+                browser::clear_fragment();
+            }
+        }
+        if !notices.is_empty() {
+            self.notice.set(Some(notices.join(" ")));
+        }
+        self.engine.set(Some(engine));
+        browser::mark("lifenav:ready");
+    }
+
+    fn restore_settings(&self) {
+        if let Ok(Some(raw)) = browser::load(SETTINGS_KEY) {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) {
+                if let Some(lang) = v.get("lang").and_then(|l| l.as_str()).and_then(Lang::from_code) {
+                    self.lang.set(lang);
+                }
+                self.vi.set(v.get("vi").and_then(|b| b.as_bool()).unwrap_or(false));
+            }
+        }
+    }
+
+    /// Saves the journey and the settings whenever they change.
+    pub fn persist(&self) {
+        let app = *self;
+        Effect::new(move |_| {
+            let json = app.journey.with(|j| j.to_json());
+            if app.engine.with(|e| e.is_some()) && browser::save(JOURNEY_KEY, &json).is_err() {
+                app.notice.set(Some(app.s().storage_failed.to_string()));
+            }
+        });
+        Effect::new(move |_| {
+            let settings = serde_json::json!({ "lang": app.lang.get().code(), "vi": app.vi.get() });
+            if app.engine.with(|e| e.is_some()) {
+                let _ = browser::save(SETTINGS_KEY, &settings.to_string());
+            }
+        });
+    }
+
+    pub fn situation_id(&self) -> Option<String> {
+        self.journey.with(|j| j.situation.clone())
+    }
+
+    pub fn stage(&self) -> Stage {
+        self.journey.with(|j| j.stage)
+    }
+
+    pub fn choose_situation(&self, id: &str) {
+        self.journey.update(|j| {
+            j.situation = Some(id.to_string());
+            j.stage = Stage::Questions;
+        });
+        self.editing.set(None);
+        self.expanded.set(BTreeSet::new());
+        self.profile_open.set(false);
+        self.settle();
+        self.event("lifenav:situation", serde_json::json!({ "situation": id }));
+        self.moved();
+    }
+
+    /// Past the last question, go to the review.
+    fn settle(&self) {
+        let done = self.walk.with_untracked(|w| w.as_ref().is_some_and(|(_, w)| w.is_done()));
+        if done && self.editing.get_untracked().is_none() && self.stage() == Stage::Questions {
+            self.journey.update(|j| j.stage = Stage::Review);
+        }
+    }
+
+    pub fn answer(&self, question: usize, value: Value) {
+        let Some(engine) = self.engine.get_untracked() else { return };
+        let Some(sit) = self.situation_id() else { return };
+        let q = engine.catalog.questions[question].id.clone();
+        self.journey.update(|j| {
+            j.answers.entry(sit).or_default().insert(q, value);
+        });
+        self.editing.set(None);
+        self.settle();
+        self.moved();
+    }
+
+    /// Reuse answers from other situations, or not.
+    pub fn set_reuse(&self, reuse: bool) {
+        self.journey.update(|j| j.reuse = Some(reuse));
+        self.settle();
+        self.moved();
+    }
+
+    pub fn change(&self, question: usize) {
+        self.editing.set(Some(question));
+        self.journey.update(|j| j.stage = Stage::Questions);
+        self.moved();
+    }
+
+    pub fn back(&self) {
+        let asked = self.walk.with_untracked(|w| w.as_ref().map(|(_, w)| w.asked.clone()).unwrap_or_default());
+        match (self.stage(), self.editing.get_untracked()) {
+            (Stage::Plan, _) => self.journey.update(|j| j.stage = Stage::Review),
+            (Stage::Review, _) => match asked.last() {
+                Some(&q) => self.change(q),
+                None => self.go_start(),
+            },
+            (_, Some(q)) => match asked.iter().position(|&a| a == q) {
+                Some(i) if i > 0 => self.editing.set(Some(asked[i - 1])),
+                _ => self.go_start(),
+            },
+            (_, None) => match asked.last() {
+                Some(&q) => self.editing.set(Some(q)),
+                None => self.go_start(),
+            },
+        }
+        self.moved();
+    }
+
+    pub fn go_start(&self) {
+        self.journey.update(|j| j.stage = Stage::Start);
+        self.editing.set(None);
+        self.moved();
+    }
+
+    pub fn show_plan(&self) {
+        self.journey.update(|j| j.stage = Stage::Plan);
+        self.moved();
+        if let Some(plan) = self.plan.get_untracked() {
+            self.event("lifenav:plan", serde_json::json!({ "situation": plan.situation, "steps": plan.steps.len() }));
+        }
+    }
+
+    pub fn set_event_date(&self, date: Option<Date>) {
+        let Some(sit) = self.situation_id() else { return };
+        self.journey.update(|j| match date {
+            Some(d) => {
+                j.event_dates.insert(sit, d);
+            }
+            None => {
+                j.event_dates.remove(&sit);
+            }
+        });
+    }
+
+    pub fn toggle_tick(&self, doc: &str) {
+        let Some(sit) = self.situation_id() else { return };
+        self.journey.update(|j| {
+            let set = j.ticked.entry(sit.clone()).or_default();
+            if !set.remove(doc) {
+                set.insert(doc.to_string());
+            }
+        });
+    }
+
+    pub fn toggle_done(&self, service: &str) {
+        let Some(sit) = self.situation_id() else { return };
+        self.journey.update(|j| {
+            let set = j.done.entry(sit.clone()).or_default();
+            if !set.remove(service) {
+                set.insert(service.to_string());
+            }
+        });
+    }
+
+    pub fn start_over(&self) {
+        let Some(sit) = self.situation_id() else { return };
+        self.journey.update(|j| {
+            j.answers.remove(&sit);
+            j.event_dates.remove(&sit);
+            j.ticked.remove(&sit);
+            j.done.remove(&sit);
+            j.situation = None;
+            j.stage = Stage::Start;
+        });
+        self.editing.set(None);
+        self.moved();
+    }
+
+    pub fn delete_all(&self) {
+        self.journey.set(Journey::default());
+        self.editing.set(None);
+        self.profile_open.set(false);
+        browser::remove(JOURNEY_KEY);
+        browser::remove(SETTINGS_KEY);
+        self.notice.set(Some(self.s().deleted.to_string()));
+        self.moved();
+    }
+
+    pub fn share_link(&self) -> Option<String> {
+        let (sit, walk) = self.walk.get_untracked()?;
+        let engine = self.engine.get_untracked()?;
+        let id = engine.catalog.situations[sit].id.clone();
+        let answers = walk
+            .asked
+            .iter()
+            .filter_map(|&q| walk.profile[q].clone().map(|v| (engine.catalog.questions[q].id.clone(), v)))
+            .collect();
+        let event = self.journey.with_untracked(|j| j.event_dates.get(&id).copied());
+        Some(browser::url_with_fragment(&journey_fragment(&id, event, &answers)))
+    }
+}

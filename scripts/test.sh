@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # All the tests: formatting, lints, the Rust tests (unit, integration, property,
 # brute-force questionnaire proofs; the feedback service's API, crash and shutdown
-# tests on SQLite and on a real PostgreSQL), and every catalog's check and scenarios.
+# tests on SQLite and on a real PostgreSQL), every catalog's check and scenarios, and
+# the widget's end-to-end tests in headless Chromium with axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+. scripts/web-tools.sh
+. scripts/widget.sh
 
 ensure_rust_components
+ensure_web_tools
 
 log "cargo fmt --check"
 cargo fmt --all --check
@@ -19,8 +23,8 @@ export LIFENAV_TEST_POSTGRES
 export LIFENAV_REQUIRE_POSTGRES=1
 log "cargo test"
 cargo test --workspace --all-features
-log "building the lifenav CLI"
-cargo build -q --release -p lifenav-cli
+log "building the lifenav CLI and the feedback service"
+cargo build -q --release -p lifenav-cli -p lifenav-feedback
 for catalog in catalog/*/; do
   catalog=${catalog%/}
   log "lifenav check ${catalog}"
@@ -28,3 +32,7 @@ for catalog in catalog/*/; do
   log "lifenav test ${catalog}"
   target/release/lifenav test "${catalog}"
 done
+build_widget
+build_test_fixtures
+log "browser tests (headless Chromium, axe-core)"
+npm run --silent e2e

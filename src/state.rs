@@ -158,14 +158,30 @@ impl App {
     pub fn persist(&self) {
         let app = *self;
         Effect::new(move |_| {
-            let json = app.journey.with(|j| j.to_json());
-            if app.engine.with(|e| e.is_some()) && browser::save(JOURNEY_KEY, &json).is_err() {
-                app.notice.set(Some(app.s().storage_failed.to_string()));
+            // An empty journey leaves nothing behind ("delete my data" means it).
+            let json = app.journey.with(|j| (*j != Journey::default()).then(|| j.to_json()));
+            if app.engine.with(|e| e.is_none()) {
+                return;
+            }
+            match json {
+                None => browser::remove(JOURNEY_KEY),
+                Some(json) => {
+                    if browser::save(JOURNEY_KEY, &json).is_err() {
+                        app.notice.set(Some(app.s().storage_failed.to_string()));
+                    }
+                }
             }
         });
         Effect::new(move |_| {
-            let settings = serde_json::json!({ "lang": app.lang.get().code(), "vi": app.vi.get() });
-            if app.engine.with(|e| e.is_some()) {
+            let (lang, vi) = (app.lang.get(), app.vi.get());
+            if app.engine.with(|e| e.is_none()) {
+                return;
+            }
+            // Only a choice the citizen made is kept; the page's default is not stored.
+            if lang == app.config.with_value(|c| c.lang) && !vi {
+                browser::remove(SETTINGS_KEY);
+            } else {
+                let settings = serde_json::json!({ "lang": lang.code(), "vi": vi });
                 let _ = browser::save(SETTINGS_KEY, &settings.to_string());
             }
         });
@@ -309,6 +325,8 @@ impl App {
         self.journey.set(Journey::default());
         self.editing.set(None);
         self.profile_open.set(false);
+        self.vi.set(false);
+        self.lang.set(self.config.with_value(|c| c.lang));
         browser::remove(JOURNEY_KEY);
         browser::remove(SETTINGS_KEY);
         self.notice.set(Some(self.s().deleted.to_string()));

@@ -295,12 +295,13 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
         })
     };
     let service = step.service.clone();
+    let service_attr = service.clone();
     let service_for_done = service.clone();
     let done = Memo::new(move |_| {
         app.journey.with(|j| j.situation.as_ref().and_then(|s| j.done.get(s)).is_some_and(|d| d.contains(&service)))
     });
     let region = format!("ln-step-{number}");
-    let deadline = step.deadline_date.map(|d| format!("{} {}", l.until, d.human(lang)));
+    let deadline = step.deadline_date.map(|d| (d.to_string(), format!("{} {}", l.until, d.human(lang))));
     let title = step.title.get(lang).to_string();
     let level = present::level(step.level, lang);
     let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
@@ -379,7 +380,7 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
         .collect_view();
     let results = doc_list(l.results, &step.results, lang, false);
     view! {
-        <li class="ln-step" class:ln-done=done>
+        <li class="ln-step" data-service=service_attr class:ln-done=done>
             <h4>
                 <button
                     type="button"
@@ -391,7 +392,8 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
                     <span class="ln-step-number">{format!("{} {number}", l.step)}</span>
                     <span class="ln-step-title">{title}</span>
                     <span class="ln-badge">{level}</span>
-                    {deadline.map(|d| view! { <span class="ln-badge ln-deadline">{d}</span> })}
+                    {deadline
+                        .map(|(iso, text)| view! { <time class="ln-badge ln-deadline" datetime=iso>{text}</time> })}
                     {move || done.get().then(|| view! { <span class="ln-badge ln-ok">{s.step_done_mark}</span> })}
                 </button>
             </h4>

@@ -95,6 +95,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
         }
     };
     let name = format!("ln-q-{}", question.id);
+    let question_id = question.id.clone();
     let text = question.text.clone();
     let help = question.help.clone();
     let inputs = {
@@ -188,7 +189,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
         }
     };
     view! {
-        <form class="ln-question" on:submit=submit novalidate>
+        <form class="ln-question" data-question=question_id on:submit=submit novalidate>
             <p class="ln-progress">{progress_text}</p>
             <fieldset>
                 <legend id="ln-legend" tabindex="-1" node_ref=legend>

@@ -16,7 +16,8 @@
 //!   in every message; scenario files.
 //! - For the widget: [`search`] (situations by Russian word forms and typos),
 //!   [`journey`] (the saved journey and the shared profile), [`share`] (share links),
-//!   [`ics`] (calendar export), [`present`] (the words plans are told in).
+//!   [`ics`] (calendar export), [`present`] (the words plans are told in), [`outbox`]
+//!   (feedback that waits for the network).
 
 pub mod check;
 pub mod condition;
@@ -28,6 +29,7 @@ pub mod graph;
 pub mod ics;
 pub mod journey;
 pub mod model;
+pub mod outbox;
 pub mod plan;
 pub mod present;
 pub mod questionnaire;

@@ -1,0 +1,44 @@
+// axe-core (WCAG 2.1 A and AA) on every screen, in the standard version and in the
+// version for the visually impaired.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openHost, answerAll, axe, w } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const vi of [false, true]) {
+  test(`axe: every screen${vi ? ', visually impaired version' : ''}`, async () => {
+    const context = await browser.newContext();
+    const page = await openHost(context, server);
+    await w(page).locator('.ln-situation').first().waitFor();
+    if (vi) await w(page).getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    const violations = [];
+    violations.push(...(await axe(page, 'start')));
+    await w(page).locator('#ln-q').fill('рожд');
+    violations.push(...(await axe(page, 'search results')));
+    await w(page).locator('.ln-situation').first().click();
+    await w(page).locator('form.ln-question').waitFor();
+    violations.push(...(await axe(page, 'question')));
+    await w(page).locator('button[type=submit]').click();
+    await w(page).locator('.ln-error').filter({ hasText: /./ }).waitFor();
+    violations.push(...(await axe(page, 'question with an error')));
+    await answerAll(page, {});
+    violations.push(...(await axe(page, 'review')));
+    await page.getByRole('button', { name: 'Показать план' }).click();
+    await w(page).locator('#ln-event').fill('2026-11-20');
+    await w(page).getByRole('button', { name: 'Развернуть все шаги' }).click();
+    violations.push(...(await axe(page, 'plan, all steps open')));
+    await w(page).getByRole('button', { name: 'Мои ответы' }).click();
+    violations.push(...(await axe(page, 'my answers')));
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+}

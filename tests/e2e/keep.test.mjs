@@ -1,0 +1,155 @@
+// Keep and share: resume after reload, damaged saved state, delete my data, share link
+// round trip, language switch, the version for the visually impaired, the profile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openHost, answerAll, w } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function toPlan(page, situation, answers) {
+  await w(page).locator('.ln-situation', { hasText: situation }).click();
+  const given = await answerAll(page, answers);
+  await page.getByRole('button', { name: /Показать план|Show the plan/ }).click();
+  await w(page).locator('.ln-step').first().waitFor();
+  return given;
+}
+
+const services = (page) => w(page).locator('.ln-step').evaluateAll((els) => els.map((e) => e.dataset.service));
+
+test('resume after reload, then start over', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await toPlan(page, 'Смерть', { has_inheritance: 'yes' });
+  await w(page).locator('.ln-checklist input').first().check();
+  const before = await services(page);
+  await page.reload();
+  await w(page).locator('.ln-step').first().waitFor();
+  assert.deepEqual(await services(page), before, 'the same plan after a reload');
+  assert.equal(await w(page).locator('.ln-checklist input').first().isChecked(), true, 'ticks persist');
+  await w(page).getByRole('button', { name: 'Начать заново' }).click();
+  await w(page).locator('#ln-q').waitFor();
+  await page.reload();
+  await w(page).locator('#ln-q').waitFor();
+  assert.equal(await w(page).locator('.ln-step').count(), 0);
+  await context.close();
+});
+
+test('damaged saved state: a notice and a working start screen, never a blank widget', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await w(page).locator('.ln-situation').first().waitFor();
+  for (const damaged of ['{"v":1,"situation":', '{"v":7}', '"just a string"']) {
+    await page.evaluate((d) => localStorage.setItem('lifenav.journey', d), damaged);
+    await page.reload();
+    await w(page).locator('.ln-notice').waitFor();
+    assert.match(await w(page).locator('.ln-notice').textContent(), /повреждены/);
+    assert.ok((await w(page).locator('.ln-situation').count()) > 0, damaged);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('share link round trip: a new browser opens the same plan', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openHost(context, server);
+  await toPlan(page, 'Рождение', { parents_married: 'no', paternity_acknowledged: 'no' });
+  await w(page).locator('#ln-event').fill('2026-11-20');
+  const expected = await services(page);
+  await w(page).getByRole('button', { name: 'Ссылка на план' }).click();
+  const link = await w(page).locator('#ln-share').inputValue();
+  assert.match(link, /#s=birth&d=2026-11-20&/);
+  assert.ok(!link.includes('?'), 'answers travel only in the fragment, never to the server');
+
+  const other = await browser.newContext();
+  const shared = await other.newPage();
+  await shared.route(link.split('#')[0], (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+  await shared.unroute(link.split('#')[0]);
+  const opened = await openHost(other, server, { hash: '#' + link.split('#')[1] });
+  await w(opened).locator('h2', { hasText: 'Проверьте ответы' }).waitFor();
+  assert.match(await w(opened).locator('.ln-notice').textContent(), /по ссылке/);
+  await opened.getByRole('button', { name: 'Показать план' }).click();
+  assert.deepEqual(await services(opened), expected);
+  assert.equal(await w(opened).locator('#ln-event').inputValue(), '2026-11-20');
+  await other.close();
+
+  const bad = await browser.newContext();
+  const broken = await openHost(bad, server, { hash: '#s=wedding&a.x=1' });
+  await w(broken).locator('.ln-notice').waitFor();
+  assert.match(await w(broken).locator('.ln-notice').textContent(), /wedding/);
+  assert.ok((await w(broken).locator('.ln-situation').count()) > 0);
+  await bad.close();
+  await context.close();
+});
+
+test('language switch, and it is remembered', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await w(page).locator('.ln-situation').first().waitFor();
+  await w(page).getByRole('button', { name: 'Switch to English' }).click();
+  await w(page).locator('label[for=ln-q]', { hasText: 'Find a situation' }).waitFor();
+  assert.ok(await w(page).locator('.ln-situation-title', { hasText: 'A child is born' }).count());
+  assert.equal(await w(page).locator('.ln').getAttribute('lang'), 'en');
+  await page.reload();
+  await w(page).locator('label[for=ln-q]', { hasText: 'Find a situation' }).waitFor();
+  await context.close();
+});
+
+test('the version for the visually impaired: larger type, high contrast, remembered', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await w(page).locator('.ln-situation').first().waitFor();
+  const size = () => w(page).locator('.ln').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const normal = await size();
+  const toggle = w(page).getByRole('button', { name: 'Версия для слабовидящих' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.ok((await size()) >= normal * 1.4, 'type at least 40% larger');
+  const colors = await w(page).locator('.ln').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  assert.deepEqual(colors, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  await page.reload();
+  await w(page).locator('.ln.vi').waitFor();
+  await context.close();
+});
+
+test('profile: answers reused across situations only with consent, erased on request', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await toPlan(page, 'Рождение', { by_representative: 'yes' });
+  await w(page).getByRole('button', { name: 'К списку ситуаций' }).or(w(page).getByRole('button', { name: 'Назад' })).first();
+  await w(page).getByRole('button', { name: 'Начать заново' }).waitFor();
+  // Back to the start without erasing this situation's answers.
+  await page.evaluate(() => {
+    const j = JSON.parse(localStorage.getItem('lifenav.journey'));
+    j.stage = 'start';
+    localStorage.setItem('lifenav.journey', JSON.stringify(j));
+  });
+  await page.reload();
+  await w(page).locator('.ln-situation', { hasText: 'Смерть' }).click();
+  await w(page).getByRole('button', { name: 'Да, использовать' }).click();
+  // by_representative is not asked again.
+  const asked = [];
+  for (let i = 0; i < 10; i++) {
+    const form = w(page).locator('form.ln-question');
+    if (!(await form.count())) break;
+    const q = await form.getAttribute('data-question');
+    asked.push(q);
+    await form.locator('.ln-option input').first().check();
+    await form.locator('button[type=submit]').click();
+    await page.waitForFunction((q) => document.querySelector('[data-lifenav]').shadowRoot.querySelector('form.ln-question')?.dataset.question !== q, q);
+  }
+  assert.ok(!asked.includes('by_representative'), asked.join());
+  await w(page).getByRole('button', { name: 'Мои ответы' }).click();
+  assert.ok(await w(page).locator('dt', { hasText: 'доверенност' }).count() > 0);
+  await w(page).getByRole('button', { name: 'Удалить все мои данные' }).click();
+  await w(page).locator('.ln-notice', { hasText: 'удалены' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.journey')), null);
+  await context.close();
+});

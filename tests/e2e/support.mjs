@@ -1,0 +1,115 @@
+// Shared by the browser tests: a real lifenav-feedback serving the built widget (dist/)
+// on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+const FEEDBACK = join(ROOT, 'target/release/lifenav-feedback');
+const CLI = join(ROOT, 'target/release/lifenav');
+
+export async function startServer({ catalog = 'dist/test/example.json' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
+  const child = spawn(FEEDBACK, [
+    '--listen', '127.0.0.1:0',
+    '--database', `sqlite://${join(dir, 'feedback.db')}`,
+    '--static-dir', join(ROOT, 'dist'),
+    '--catalog', join(ROOT, catalog),
+    '--rate-limit', '1000',
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`lifenav-feedback exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/// A host page with the widget embedded the way a city embeds it, served from the same
+/// origin (Playwright answers the request; the widget's files come from the server).
+export function hostPage({ catalog = '/test/example.json', lang = 'ru', feedback = '', extraCss = '' } = {}) {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Host page</title>
+<style>body{font:12px serif}${extraCss}</style></head><body>
+<main><h1>Город</h1><div data-lifenav data-lang="${lang}" data-catalog="${catalog}" data-feedback="${feedback}"></div></main>
+<script type="module" src="/embed.js"></script></body></html>`;
+}
+
+export async function openHost(context, server, options = {}, path = '/host.html') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(`${server.url}${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage(options) }));
+  await page.goto(`${server.url}${path}${options.hash ?? ''}`);
+  page.errors = errors;
+  return page;
+}
+
+export const w = (page) => page.locator('[data-lifenav]');
+
+/// Answers the questions one by one as the widget asks them: `answers[id]` when given,
+/// else the first option. Returns the answers given, by question id.
+export async function answerAll(page, answers = {}) {
+  const given = {};
+  for (let i = 0; i < 20; i++) {
+    const form = page.locator('form.ln-question');
+    const review = page.locator('h2', { hasText: /Проверьте ответы|Check your answers/ });
+    await form.or(review).first().waitFor();
+    if ((await form.count()) === 0) return given;
+    const q = await form.getAttribute('data-question');
+    const inputs = form.locator('.ln-option input');
+    let value = answers[q];
+    if (value === undefined) value = await inputs.first().getAttribute('value');
+    await form.locator(`input[value="${value}"]`).check();
+    given[q] = value;
+    await form.locator('button[type=submit]').click();
+    await page.waitForFunction((q) => {
+      const f = document.querySelector('[data-lifenav]').shadowRoot.querySelector('form.ln-question');
+      return !f || f.dataset.question !== q;
+    }, q);
+  }
+  throw new Error('too many questions');
+}
+
+/// The plan the core computes for the same answers, through the CLI.
+export function cliPlan(catalog, situation, answers, eventDate) {
+  const args = ['plan', catalog, '--situation', situation, '--json', '--today', todayIso()];
+  for (const [q, v] of Object.entries(answers)) args.push('--answer', `${q}=${v}`);
+  if (eventDate) args.push('--event-date', eventDate);
+  return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));
+}
+
+export function todayIso() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export async function axe(page, screen) {
+  const result = await new AxeBuilder({ page }).include('[data-lifenav]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return violations;
+}

@@ -9,4 +9,5 @@ build_widget() {
 build_test_fixtures() {
   mkdir -p dist/test
   target/release/lifenav build catalog/example -o dist/test/example.json >/dev/null
+  cp tests/e2e/host.html dist/test/host.html
 }

@@ -4,9 +4,11 @@
 //!
 //! - `state`: the signals and the actions (logic lives in `lifenav-core`);
 //! - `screens/`: one file per screen; `browser`: storage, fetch, events, downloads;
-//! - `i18n`: every interface string; `print`: the printable checklist.
+//! - `i18n`: every interface string; `print`: the printable checklist;
+//! - `feedback`: ratings and the outbox that delivers them.
 
 mod browser;
+mod feedback;
 mod i18n;
 mod print;
 mod screens;

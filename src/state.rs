@@ -40,6 +40,15 @@ pub struct App {
     /// Bumped by actions that move the citizen on: the new screen takes focus.
     pub focus: RwSignal<u32>,
     pub config: StoredValue<Config, LocalStorage>,
+    /// Feedback waiting for the network, and what became of what was sent.
+    pub outbox: RwSignal<lifenav_core::outbox::Outbox>,
+    pub delivered: RwSignal<BTreeSet<String>>,
+    pub rejected: RwSignal<BTreeSet<String>>,
+    pub flushing: StoredValue<bool>,
+    /// Ratings of services from the feedback service's public summary.
+    pub scores: RwSignal<Option<std::collections::BTreeMap<String, crate::feedback::Score>>>,
+    /// The service being rated from a `#rate/<service>` link.
+    pub rate: RwSignal<Option<String>>,
     pub walk: Memo<Option<(usize, Walk)>>,
     pub plan: Memo<Option<Plan>>,
 }
@@ -77,6 +86,12 @@ impl App {
             expanded: RwSignal::new(BTreeSet::new()),
             focus: RwSignal::new(0),
             config: StoredValue::new_local(config),
+            outbox: RwSignal::new(Default::default()),
+            delivered: RwSignal::new(BTreeSet::new()),
+            rejected: RwSignal::new(BTreeSet::new()),
+            flushing: StoredValue::new(false),
+            scores: RwSignal::new(None),
+            rate: RwSignal::new(None),
             walk,
             plan,
         }
@@ -130,7 +145,11 @@ impl App {
                 notices.push(s.share_opened.to_string());
                 browser::clear_fragment();
             }
-            Ok(Some(Fragment::Rate(_))) | Ok(None) => {}
+            Ok(Some(Fragment::Rate(service))) => {
+                self.rate.set(Some(service));
+                browser::clear_fragment();
+            }
+            Ok(None) => {}
             Err(e) => {
                 notices.push(format!("{}: {e}.", s.share_failed));
                 browser::clear_fragment();
@@ -140,6 +159,7 @@ impl App {
             self.notice.set(Some(notices.join(" ")));
         }
         self.engine.set(Some(engine));
+        crate::feedback::install(*self);
         browser::mark("lifenav:ready");
     }
 

@@ -3,6 +3,7 @@
 mod plan;
 mod profile;
 mod questions;
+mod rate;
 mod review;
 mod start;
 
@@ -76,6 +77,9 @@ pub fn Shell() -> impl IntoView {
             {move || {
                 if app.engine.with(|e| e.is_none()) {
                     return view! { <p class="ln-loading" role="status">{s().loading}</p> }.into_any();
+                }
+                if let Some(service) = app.rate.get() {
+                    return view! { <rate::RateScreen service /> }.into_any();
                 }
                 if app.profile_open.get() {
                     return view! { <profile::Profile /> }.into_any();

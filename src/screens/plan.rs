@@ -15,6 +15,7 @@ pub fn PlanScreen() -> impl IntoView {
     let app = expect_context::<App>();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
+    crate::feedback::load_scores(app);
     let share_url: RwSignal<Option<String>> = RwSignal::new(None);
     let calendar_note: RwSignal<bool> = RwSignal::new(false);
     let body = move || {
@@ -96,6 +97,10 @@ pub fn PlanScreen() -> impl IntoView {
             }}
         </div>
         <p class="ln-hint">{move || app.s().share_note}</p>
+        {move || {
+            let situation = app.situation_id()?;
+            crate::feedback::enabled(&app).then(|| view! { <super::rate::Helpful situation /> })
+        }}
     }
 }
 
@@ -296,6 +301,8 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
     };
     let service = step.service.clone();
     let service_attr = service.clone();
+    let service_for_score = service.clone();
+    let service_for_rating = service.clone();
     let service_for_done = service.clone();
     let done = Memo::new(move |_| {
         app.journey.with(|j| j.situation.as_ref().and_then(|s| j.done.get(s)).is_some_and(|d| d.contains(&service)))
@@ -398,6 +405,9 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
                 </button>
             </h4>
             <div id=region class="ln-step-body" hidden=move || !open()>
+                {move || {
+                    super::rate::score_line(app, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
+                }}
                 {step.summary.map(|t| view! { <p>{t.get(lang).to_string()}</p> })}
                 {step.variant_title.map(|t| view! { <p class="ln-variant">{t.get(lang).to_string()}</p> })}
                 <p>{format!("{}: {provider}", s.provider)}</p>
@@ -443,6 +453,10 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
                     <input type="checkbox" prop:checked=done on:change=move |_| app.toggle_done(&service_for_done) />
                     <span>{s.step_done}</span>
                 </label>
+                {move || {
+                    (done.get() && crate::feedback::enabled(&app))
+                        .then(|| view! { <super::rate::RatingForm service=service_for_rating.clone() /> })
+                }}
             </div>
         </li>
     }

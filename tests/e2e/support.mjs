@@ -11,10 +11,12 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 const FEEDBACK = join(ROOT, 'target/release/lifenav-feedback');
 const CLI = join(ROOT, 'target/release/lifenav');
 
-export async function startServer({ catalog = 'dist/test/example.json' } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
+export async function startServer({ catalog = 'dist/test/example.json', listen = '127.0.0.1:0', dir = null, origins = [] } = {}) {
+  const own = !dir;
+  dir ??= mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
   const child = spawn(FEEDBACK, [
-    '--listen', '127.0.0.1:0',
+    '--listen', listen,
+    ...origins.flatMap((o) => ['--allowed-origin', o]),
     '--database', `sqlite://${join(dir, 'feedback.db')}`,
     '--static-dir', join(ROOT, 'dist'),
     '--catalog', join(ROOT, catalog),
@@ -31,11 +33,12 @@ export async function startServer({ catalog = 'dist/test/example.json' } = {}) {
   });
   return {
     url,
+    dir,
     child,
-    async stop() {
+    async stop(keep = false) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      if (own && !keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -48,22 +51,14 @@ export async function launch() {
   });
 }
 
-/// A host page with the widget embedded the way a city embeds it, served from the same
-/// origin (Playwright answers the request; the widget's files come from the server).
-export function hostPage({ catalog = '/test/example.json', lang = 'ru', feedback = '', extraCss = '' } = {}) {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Host page</title>
-<style>body{font:12px serif}${extraCss}</style></head><body>
-<main><h1>Город</h1><div data-lifenav data-lang="${lang}" data-catalog="${catalog}" data-feedback="${feedback}"></div></main>
-<script type="module" src="/embed.js"></script></body></html>`;
-}
-
-export async function openHost(context, server, options = {}, path = '/host.html') {
+/// A host page (dist/test/host.html, served for real) that embeds the widget the way a
+/// city does, configured through the query string.
+export async function openHost(context, server, { catalog = '/test/example.json', lang = 'ru', feedback = '', hash = '' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route(`${server.url}${path}`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage(options) }));
-  await page.goto(`${server.url}${path}${options.hash ?? ''}`);
+  const query = new URLSearchParams({ catalog, lang, feedback });
+  await page.goto(`${server.url}/test/host.html?${query}${hash}`);
   page.errors = errors;
   return page;
 }

@@ -1,0 +1,93 @@
+// The widget's budgets, measured (run with bench/widget.sh, which builds first):
+//  1. first-screen transfer: wasm + JS (+ the CSS and the Irkutsk catalog, both inside the
+//     wasm) compressed with brotli (quality 11, as a server would serve them);
+//  2. navigation → interactive situation list, headless Chromium at 4× CPU slowdown
+//     (CDP Emulation.setCPUThrottlingRate), median of 5 cold loads;
+//  3. an answer → the next question, and a changed event date → the updated plan, at 4×
+//     slowdown, medians of 5: from the input event to the widget's DOM having changed.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import os from 'node:os';
+import { startServer, launch, ROOT, w } from '../tests/e2e/support.mjs';
+
+const RUNS = 5;
+const brotli = (file) =>
+  brotliCompressSync(readFileSync(join(ROOT, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const sizes = {
+  wasm: brotli('dist/lifenav-widget_bg.wasm'),
+  js: brotli('dist/lifenav-widget.js'),
+  embed: brotli('dist/embed.js'),
+};
+const total = sizes.wasm + sizes.js + sizes.embed;
+const catalogShare = brotli('dist/bundle.json');
+
+const server = await startServer({ catalog: 'dist/bundle.json' });
+const browser = await launch();
+
+async function slowPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page };
+}
+
+// Resolves with the time the widget's DOM changes after `act` runs, in the page.
+async function timeChange(page, act) {
+  return page.evaluate(async (act) => {
+    const root = document.querySelector('[data-lifenav]').shadowRoot;
+    const changed = new Promise((resolve) => {
+      const mo = new MutationObserver(() => {
+        mo.disconnect();
+        resolve(performance.now());
+      });
+      mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const t0 = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function('root', act)(root);
+    return (await changed) - t0;
+  }, act);
+}
+
+const interactive = [];
+const answer = [];
+const replan = [];
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await slowPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => document.querySelector('[data-lifenav]')?.shadowRoot?.querySelector('.ln-situation'), null, { polling: 'raf' });
+  interactive.push(await page.evaluate(() => performance.now()));
+  // The longest questionnaire: moving.
+  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  await w(page).locator('form.ln-question .ln-option input').first().check();
+  answer.push(await timeChange(page, "root.querySelector('form.ln-question button[type=submit]').click()"));
+  for (let q = 0; q < 10 && (await w(page).locator('form.ln-question').count()); q++) {
+    await w(page).locator('form.ln-question .ln-option input').first().check();
+    await w(page).locator('form.ln-question button[type=submit]').click();
+    await page.waitForTimeout(30);
+  }
+  await page.getByRole('button', { name: 'Показать план' }).click();
+  await w(page).locator('.ln-step').first().waitFor();
+  replan.push(await timeChange(page, `const i = root.querySelector('#ln-event'); i.value = '2026-11-${10 + i}'; i.dispatchEvent(new Event('change'));`));
+  await context.close();
+}
+await browser.close();
+await server.stop();
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const result = {
+  machine: `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()}`,
+  first_screen_brotli_bytes: total,
+  parts_brotli_bytes: sizes,
+  catalog_bundle_brotli_bytes_included_in_wasm: catalogShare,
+  interactive_ms_median_4x: Math.round(median(interactive)),
+  interactive_ms_runs: interactive.map(Math.round),
+  answer_to_next_question_ms_median_4x: +median(answer).toFixed(1),
+  event_date_to_updated_plan_ms_median_4x: +median(replan).toFixed(1),
+  replan_runs: replan.map((x) => +x.toFixed(1)),
+};
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The widget's budgets: first-screen size (brotli), time to an interactive situation
+# list and answer → plan at 4× CPU slowdown in headless Chromium. Prints JSON.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+. scripts/web-tools.sh
+. scripts/widget.sh
+ensure_web_tools
+cargo build -q --release -p lifenav-cli -p lifenav-feedback
+build_widget
+target/release/lifenav build catalog/irkutsk -o dist/bundle.json >/dev/null
+node bench/widget.mjs

@@ -1,0 +1,283 @@
+//! Rating a service (after marking a step done, or from a `#rate/<service>` link an
+//! office prints as a QR code), the citizens' score on each step, and "was this plan
+//! helpful?". Everything goes through the outbox (`crate::feedback`).
+
+use super::focus_on_move;
+use crate::feedback;
+use crate::state::App;
+use leptos::prelude::*;
+
+/// Picks one interface string.
+type Label = fn(&'static crate::i18n::Strings) -> &'static str;
+
+/// What became of a sent item, as the citizen reads it.
+fn status_text(app: App, id: &str) -> &'static str {
+    let s = app.s();
+    if app.delivered.with(|d| d.contains(id)) {
+        s.rate_sent
+    } else if app.rejected.with(|d| d.contains(id)) {
+        s.rate_rejected
+    } else if app.outbox.with(|o| o.items.iter().any(|p| p.id == id && p.attempts > 0)) {
+        s.rate_queued
+    } else {
+        s.rate_sending
+    }
+}
+
+#[component]
+fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoView {
+    let app = expect_context::<App>();
+    view! {
+        <fieldset class="ln-scale">
+            <legend>{move || legend(app.s())}</legend>
+            <div class="ln-scale-options">
+                {(1..=5u8)
+                    .map(|n| {
+                        let name = name.clone();
+                        let hint = move || match n {
+                            1 => format!("1 — {}", app.s().scale_1),
+                            5 => format!("5 — {}", app.s().scale_5),
+                            n => n.to_string(),
+                        };
+                        view! {
+                            <label class="ln-option">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=n.to_string()
+                                    prop:checked=move || value.get() == Some(n)
+                                    on:change=move |_| value.set(Some(n))
+                                />
+                                <span>{hint}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn RatingForm(service: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let scores: [RwSignal<Option<u8>>; 5] = std::array::from_fn(|_| RwSignal::new(None));
+    let channel: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let term: RwSignal<Option<bool>> = RwSignal::new(None);
+    let comment = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let sent: RwSignal<Option<String>> = RwSignal::new(None);
+    let prefix = format!("ln-rate-{service}");
+    let legends: [Label; 5] =
+        [|s| s.rate_overall, |s| s.rate_waiting, |s| s.rate_politeness, |s| s.rate_comfort, |s| s.rate_information];
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let values: Vec<u8> = scores.iter().filter_map(|s| s.get_untracked()).collect();
+        let Some(channel) = channel.get_untracked().filter(|_| values.len() == 5) else {
+            error.set(true);
+            return;
+        };
+        error.set(false);
+        let text = comment.get_untracked();
+        let body = serde_json::json!({
+            "service": service,
+            "overall": values[0],
+            "waiting": values[1],
+            "politeness": values[2],
+            "comfort": values[3],
+            "information": values[4],
+            "channel": channel,
+            "term_met": term.get_untracked(),
+            "comment": if text.trim().is_empty() { serde_json::Value::Null } else { text.into() },
+        });
+        sent.set(feedback::send(app, "ratings", body));
+    };
+    let channels: [(&'static str, Label); 4] = [
+        ("in_person", |s| s.channel_in_person),
+        ("one_window", |s| s.channel_one_window),
+        ("mfc", |s| s.channel_mfc),
+        ("portal", |s| s.channel_portal),
+    ];
+    let channel_name = format!("{prefix}-channel");
+    let term_name = format!("{prefix}-term");
+    let comment_id = format!("{prefix}-comment");
+    let note_id = format!("{prefix}-note");
+    move || match sent.get() {
+        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, &id)}</p> }.into_any(),
+        None => view! {
+            <form class="ln-rating" on:submit=submit.clone() novalidate>
+                <p class="ln-hint">{move || app.s().rate_intro}</p>
+                {scores
+                    .iter()
+                    .zip(legends)
+                    .enumerate()
+                    .map(|(i, (value, legend))| view! { <Scale name=format!("{prefix}-{i}") legend value=*value /> })
+                    .collect_view()}
+                <fieldset>
+                    <legend>{move || app.s().rate_channel}</legend>
+                    {channels
+                        .into_iter()
+                        .map(|(id, label)| {
+                            view! {
+                                <label class="ln-option">
+                                    <input
+                                        type="radio"
+                                        name=channel_name.clone()
+                                        value=id
+                                        prop:checked=move || channel.get() == Some(id)
+                                        on:change=move |_| channel.set(Some(id))
+                                    />
+                                    <span>{move || label(app.s())}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>{move || app.s().rate_term}</legend>
+                    {[(Some(true), "yes"), (Some(false), "no"), (None, "unknown")]
+                        .into_iter()
+                        .map(|(v, id)| {
+                            let label = move || match v {
+                                Some(true) => app.s().yes,
+                                Some(false) => app.s().no,
+                                None => app.s().rate_term_unknown,
+                            };
+                            view! {
+                                <label class="ln-option">
+                                    <input
+                                        type="radio"
+                                        name=term_name.clone()
+                                        value=id
+                                        prop:checked=move || term.get() == v
+                                        on:change=move |_| term.set(v)
+                                    />
+                                    <span>{label}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="ln-field">
+                    <label for=comment_id.clone()>{move || app.s().rate_comment}</label>
+                    <span class="ln-hint" id=note_id.clone()>{move || app.s().rate_comment_note}</span>
+                    <textarea
+                        id=comment_id.clone()
+                        class="ln-input"
+                        maxlength="1000"
+                        rows="3"
+                        aria-describedby=note_id.clone()
+                        prop:value=move || comment.get()
+                        on:input=move |ev| comment.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <p class="ln-error" role="alert">{move || error.get().then(|| app.s().rate_missing)}</p>
+                <button type="submit" class="ln-primary">{move || app.s().rate_send}</button>
+            </form>
+        }
+        .into_any(),
+    }
+}
+
+/// The screen a `#rate/<service>` link opens.
+#[component]
+pub fn RateScreen(service: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    focus_on_move(app, heading);
+    let title = {
+        let service = service.clone();
+        move || {
+            let engine = app.engine.get()?;
+            let s = engine.catalog.service(&service)?;
+            Some(format!("{}: {}", app.s().rate_title, s.title.get(app.lang.get())))
+        }
+    };
+    let enabled = feedback::enabled(&app);
+    view! {
+        <h2 tabindex="-1" node_ref=heading>{title}</h2>
+        {if enabled {
+            view! { <RatingForm service /> }.into_any()
+        } else {
+            view! { <p>{move || app.s().rate_disabled}</p> }.into_any()
+        }}
+        <div class="ln-nav">
+            <button type="button" on:click=move |_| {
+                app.rate.set(None);
+                app.focus.update(|n| *n += 1);
+            }>{move || app.s().to_navigator}</button>
+        </div>
+    }
+}
+
+/// "Citizens' rating: 4.6 out of 5 (12)" for a step; nothing without a summary.
+pub fn score_line(app: App, service: &str) -> Option<String> {
+    let score = app.scores.with(|s| s.as_ref().and_then(|s| s.get(service).copied()))?;
+    let lang = app.lang.get();
+    let mean = format!("{:.1}", score.mean);
+    let mean = if lang == lifenav_core::Lang::Ru { mean.replace('.', ",") } else { mean };
+    let count = crate::i18n::count(score.count as usize, lang, ["оценка", "оценки", "оценок"], ["rating", "ratings"]);
+    Some(format!("{}: {mean} {} ({count})", app.s().score_line, app.s().score_of))
+}
+
+/// "Was this plan helpful?"
+#[component]
+pub fn Helpful(situation: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let answer: RwSignal<Option<bool>> = RwSignal::new(None);
+    let comment = RwSignal::new(String::new());
+    let sent: RwSignal<Option<String>> = RwSignal::new(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(helpful) = answer.get_untracked() else { return };
+        let text = comment.get_untracked();
+        let body = serde_json::json!({
+            "situation": situation,
+            "helpful": helpful,
+            "comment": if text.trim().is_empty() { serde_json::Value::Null } else { text.into() },
+        });
+        sent.set(feedback::send(app, "helpful", body));
+    };
+    move || match sent.get() {
+        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, &id)}</p> }.into_any(),
+        None => view! {
+            <form class="ln-helpful" on:submit=submit.clone() novalidate>
+                <fieldset>
+                    <legend>{move || app.s().helpful_q}</legend>
+                    {[(true, "yes"), (false, "no")]
+                        .into_iter()
+                        .map(|(v, id)| {
+                            view! {
+                                <label class="ln-option">
+                                    <input
+                                        type="radio"
+                                        name="ln-helpful"
+                                        value=id
+                                        prop:checked=move || answer.get() == Some(v)
+                                        on:change=move |_| answer.set(Some(v))
+                                    />
+                                    <span>{move || if v { app.s().yes } else { app.s().no }}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="ln-field">
+                    <label for="ln-helpful-comment">{move || app.s().helpful_comment}</label>
+                    <span class="ln-hint" id="ln-helpful-note">{move || app.s().rate_comment_note}</span>
+                    <textarea
+                        id="ln-helpful-comment"
+                        class="ln-input"
+                        maxlength="1000"
+                        rows="2"
+                        aria-describedby="ln-helpful-note"
+                        prop:value=move || comment.get()
+                        on:input=move |ev| comment.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <button type="submit">{move || app.s().helpful_send}</button>
+            </form>
+        }
+        .into_any(),
+    }
+}

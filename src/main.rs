@@ -24,10 +24,14 @@ const STYLE: &str = include_str!("../style/widget.css");
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
 
 fn embedded() -> Result<Engine, String> {
-    Engine::from_json(EMBEDDED)
+    browser::mark("lifenav:catalog-start");
+    let engine = Engine::from_json(EMBEDDED);
+    browser::mark("lifenav:catalog-ready");
+    engine
 }
 
 fn main() {
+    browser::mark("lifenav:main");
     let Some(doc) = browser::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = doc.query_selector_all("[data-lifenav]") else { return };
     for i in 0..hosts.length() {

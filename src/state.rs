@@ -49,6 +49,10 @@ pub struct App {
     pub scores: RwSignal<Option<std::collections::BTreeMap<String, crate::feedback::Score>>>,
     /// The service being rated from a `#rate/<service>` link.
     pub rate: RwSignal<Option<String>>,
+    /// The situation and the stage, apart from the rest of the journey, so that a tick on
+    /// the checklist does not rebuild the screen.
+    pub situation: Memo<Option<String>>,
+    pub stage: Memo<Stage>,
     pub walk: Memo<Option<(usize, Walk)>>,
     pub plan: Memo<Option<Plan>>,
 }
@@ -58,23 +62,38 @@ impl App {
         let engine: RwSignal<Option<Arc<Engine>>> = RwSignal::new(None);
         let journey = RwSignal::new(Journey::default());
         let today = browser::today();
-        let walk = Memo::new(move |_| {
+        // The answers that count, apart from the rest of the journey: ticking a checklist
+        // or changing the event date must not re-run the questionnaire.
+        let answers = Memo::new(move |_| {
             let engine = engine.get()?;
             journey.with(|j| {
                 let sit = engine.situation_index(j.situation.as_deref()?)?;
-                let answers = j.effective_answers(&engine.catalog.situations[sit].id);
-                Some((sit, engine.walk(sit, &answers)))
+                Some((sit, j.effective_answers(&engine.catalog.situations[sit].id)))
+            })
+        });
+        let event_date =
+            Memo::new(move |_| journey.with(|j| j.situation.as_ref().and_then(|s| j.event_dates.get(s).copied())));
+        let walk = Memo::new(move |_| {
+            let engine = engine.get()?;
+            answers.with(|a| {
+                let (sit, answers) = a.as_ref()?;
+                Some((*sit, engine.walk(*sit, answers)))
             })
         });
         let plan = Memo::new(move |_| {
             let engine = engine.get()?;
-            let (sit, walk) = walk.get()?;
-            let id = &engine.catalog.situations[sit].id;
-            let event = journey.with(|j| j.event_dates.get(id).copied());
-            Some(engine.plan_from_walk(sit, &walk, event, today))
+            let event = event_date.get();
+            walk.with(|w| {
+                let (sit, walk) = w.as_ref()?;
+                Some(engine.plan_from_walk(*sit, walk, event, today))
+            })
         });
         let lang = config.lang;
+        let situation = Memo::new(move |_| journey.with(|j| j.situation.clone()));
+        let stage = Memo::new(move |_| journey.with(|j| j.stage));
         App {
+            situation,
+            stage,
             engine,
             lang: RwSignal::new(lang),
             vi: RwSignal::new(false),
@@ -208,11 +227,11 @@ impl App {
     }
 
     pub fn situation_id(&self) -> Option<String> {
-        self.journey.with(|j| j.situation.clone())
+        self.situation.get()
     }
 
     pub fn stage(&self) -> Stage {
-        self.journey.with(|j| j.stage)
+        self.stage.get_untracked()
     }
 
     pub fn choose_situation(&self, id: &str) {

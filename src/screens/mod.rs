@@ -84,7 +84,7 @@ pub fn Shell() -> impl IntoView {
                 if app.profile_open.get() {
                     return view! { <profile::Profile /> }.into_any();
                 }
-                match app.journey.with(|j| j.stage) {
+                match app.stage.get() {
                     Stage::Start => view! { <start::Start /> }.into_any(),
                     Stage::Questions => view! { <questions::Questions /> }.into_any(),
                     Stage::Review => view! { <review::Review /> }.into_any(),

@@ -12,10 +12,10 @@ pub fn Questions() -> impl IntoView {
     let app = expect_context::<App>();
     let current =
         Memo::new(move |_| app.editing.get().or_else(|| app.walk.with(|w| w.as_ref().and_then(|(_, w)| w.next))));
-    let ask_consent = move || {
+    let ask_consent = Memo::new(move |_| {
         let sit = app.situation_id()?;
         app.journey.with(|j| (j.reuse.is_none() && j.reusable(&sit) > 0).then_some(()))
-    };
+    });
     let title = move || {
         let engine = app.engine.get()?;
         let sit = engine.catalog.situation(&app.situation_id()?)?;
@@ -24,7 +24,7 @@ pub fn Questions() -> impl IntoView {
     view! {
         <p class="ln-context">{title}</p>
         {move || {
-            if ask_consent().is_some() {
+            if ask_consent.get().is_some() {
                 view! { <Consent /> }.into_any()
             } else {
                 match current.get() {

@@ -41,7 +41,11 @@ pub fn Start() -> impl IntoView {
                     .into_any(),
             );
         }
-        let categories = engine.catalog.meta.categories.clone();
+        // The most common situations first: a category ranks as its most common situation.
+        let mut categories = engine.catalog.meta.categories.clone();
+        categories.sort_by_key(|c| {
+            engine.catalog.situations.iter().filter(|s| s.category == c.id).map(|s| s.rank).min().unwrap_or(u32::MAX)
+        });
         Some(
             view! {
                 {categories

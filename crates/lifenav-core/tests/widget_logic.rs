@@ -29,6 +29,21 @@ fn search_tolerates_word_forms_prefixes_and_typos() {
 }
 
 #[test]
+fn search_finds_the_irkutsk_situations_citizens_type() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/irkutsk");
+    let engine = lifenav_core::Engine::build(lifenav_core::source::load_dir(&dir).catalog.unwrap()).0.unwrap();
+    let found = |q: &str| -> Vec<String> {
+        search(&engine, q).into_iter().map(|i| engine.catalog.situations[i].id.clone()).collect()
+    };
+    assert_eq!(found("ребен").first().map(String::as_str), Some("birth"));
+    assert_eq!(found("рожд").first().map(String::as_str), Some("birth"));
+    assert_eq!(found("детсад").first().map(String::as_str), Some("kindergarten"));
+    assert_eq!(found("детсат").first().map(String::as_str), Some("kindergarten"), "a typo");
+    assert_eq!(found("свадьба").first().map(String::as_str), Some("marriage"));
+    assert!(found("ип").contains(&"business".to_string()));
+}
+
+#[test]
 fn share_link_round_trip() {
     let engine = example();
     let answers = engine.parse_answers([("parents_married", "no"), ("paternity_acknowledged", "yes")]).unwrap();

@@ -116,8 +116,10 @@ impl App {
         }
     }
 
+    /// The interface strings in the current language (untracked: the shell rebuilds the
+    /// screens when the language changes).
     pub fn s(&self) -> &'static crate::i18n::Strings {
-        t(self.lang.get())
+        t(self.lang.get_untracked())
     }
 
     fn event(&self, name: &str, detail: serde_json::Value) {

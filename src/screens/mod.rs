@@ -34,22 +34,26 @@ where
 #[component]
 pub fn Shell() -> impl IntoView {
     let app = expect_context::<App>();
-    let s = move || app.s();
     let switch_lang = move |_| {
         app.lang.update(|l| *l = if *l == Lang::Ru { Lang::En } else { Lang::Ru });
     };
-    view! {
+    // The interface is rebuilt when the language changes (rarely), so the texts inside
+    // are plain strings, not one reactive closure each: much less code in the wasm.
+    move || {
+        let s = app.s();
+        let other = if app.lang.get() == Lang::Ru { "en" } else { "ru" };
+        view! {
         <div class="ln-bar">
-            <span class="ln-brand">{move || s().app_title}</span>
+            <span class="ln-brand">{s.app_title}</span>
             <div class="ln-tools">
                 <button
                     type="button"
                     class="ln-tool"
-                    lang=move || if app.lang.get() == Lang::Ru { "en" } else { "ru" }
-                    aria-label=move || s().lang_switch_label
+                    lang=other
+                    aria-label=s.lang_switch_label
                     on:click=switch_lang
                 >
-                    {move || s().lang_switch}
+                    {s.lang_switch}
                 </button>
                 <button
                     type="button"
@@ -57,7 +61,7 @@ pub fn Shell() -> impl IntoView {
                     aria-pressed=move || app.vi.get().to_string()
                     on:click=move |_| app.vi.update(|v| *v = !*v)
                 >
-                    {move || s().vi_on}
+                    {s.vi_on}
                 </button>
                 <button
                     type="button"
@@ -68,7 +72,7 @@ pub fn Shell() -> impl IntoView {
                         app.focus.update(|n| *n += 1);
                     }
                 >
-                    {move || s().my_answers}
+                    {s.my_answers}
                 </button>
             </div>
         </div>
@@ -76,7 +80,7 @@ pub fn Shell() -> impl IntoView {
         <div class="ln-body">
             {move || {
                 if app.engine.with(|e| e.is_none()) {
-                    return view! { <p class="ln-loading" role="status">{s().loading}</p> }.into_any();
+                    return view! { <p class="ln-loading" role="status">{app.s().loading}</p> }.into_any();
                 }
                 if let Some(service) = app.rate.get() {
                     return view! { <rate::RateScreen service /> }.into_any();
@@ -92,6 +96,8 @@ pub fn Shell() -> impl IntoView {
                 }
             }}
         </div>
+        }
+        .into_any()
     }
 }
 
@@ -99,6 +105,7 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn Notice() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     view! {
         <div class="ln-notice-region" role="status" aria-live="polite">
             {move || {
@@ -113,7 +120,7 @@ fn Notice() -> impl IntoView {
                                     class="ln-link"
                                     on:click=move |_| app.notice.set(None)
                                 >
-                                    {move || app.s().notice_close}
+                                    {s.notice_close}
                                 </button>
                             </div>
                         }
@@ -127,6 +134,8 @@ fn Notice() -> impl IntoView {
 #[component]
 pub fn EventDate() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
+    let lang = app.lang.get_untracked();
     move || {
         let engine = app.engine.get()?;
         let sit = engine.catalog.situation(&app.situation_id()?)?.clone();
@@ -134,8 +143,8 @@ pub fn EventDate() -> impl IntoView {
         let value = move || app.journey.with(|j| j.event_dates.get(&sit.id).map(|d| d.to_string()).unwrap_or_default());
         Some(view! {
             <div class="ln-field">
-                <label for="ln-event">{move || label.get(app.lang.get()).to_string()}</label>
-                <span class="ln-hint" id="ln-event-hint">{move || app.s().event_date_optional}</span>
+                <label for="ln-event">{label.get(lang).to_string()}</label>
+                <span class="ln-hint" id="ln-event-hint">{s.event_date_optional}</span>
                 <input
                     id="ln-event"
                     type="date"

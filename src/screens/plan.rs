@@ -13,6 +13,7 @@ use std::sync::Arc;
 #[component]
 pub fn PlanScreen() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
     crate::feedback::load_scores(app);
@@ -72,12 +73,12 @@ pub fn PlanScreen() -> impl IntoView {
         <h2 tabindex="-1" node_ref=heading>{title}</h2>
         {body}
         <div class="ln-actions">
-            <button type="button" on:click=share>{move || app.s().share}</button>
-            <button type="button" on:click=print>{move || app.s().print}</button>
-            <button type="button" on:click=calendar>{move || app.s().calendar}</button>
-            <button type="button" on:click=move |_| app.back()>{move || app.s().change_answers}</button>
+            <button type="button" on:click=share>{s.share}</button>
+            <button type="button" on:click=print>{s.print}</button>
+            <button type="button" on:click=calendar>{s.calendar}</button>
+            <button type="button" on:click=move |_| app.back()>{s.change_answers}</button>
             <button type="button" class="ln-danger" on:click=move |_| app.start_over()>
-                {move || app.s().start_over}
+                {s.start_over}
             </button>
         </div>
         <div role="status" aria-live="polite">
@@ -96,7 +97,7 @@ pub fn PlanScreen() -> impl IntoView {
                     })
             }}
         </div>
-        <p class="ln-hint">{move || app.s().share_note}</p>
+        <p class="ln-hint">{s.share_note}</p>
         {move || {
             let situation = app.situation_id()?;
             crate::feedback::enabled(&app).then(|| view! { <super::rate::Helpful situation /> })
@@ -301,9 +302,6 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
     };
     let service = step.service.clone();
     let service_attr = service.clone();
-    let service_for_score = service.clone();
-    let service_for_rating = service.clone();
-    let service_for_done = service.clone();
     let done = Memo::new(move |_| {
         app.journey.with(|j| j.situation.as_ref().and_then(|s| j.done.get(s)).is_some_and(|d| d.contains(&service)))
     });
@@ -311,6 +309,43 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
     let deadline = step.deadline_date.map(|d| (d.to_string(), format!("{} {}", l.until, d.human(lang))));
     let title = step.title.get(lang).to_string();
     let level = present::level(step.level, lang);
+    view! {
+        <li class="ln-step" data-service=service_attr class:ln-done=done>
+            <h4>
+                <button
+                    type="button"
+                    class="ln-step-toggle"
+                    aria-expanded=move || open().to_string()
+                    aria-controls=region.clone()
+                    on:click=toggle
+                >
+                    <span class="ln-step-number">{format!("{} {number}", l.step)}</span>
+                    <span class="ln-step-title">{title}</span>
+                    <span class="ln-badge">{level}</span>
+                    {deadline
+                        .map(|(iso, text)| view! { <time class="ln-badge ln-deadline" datetime=iso>{text}</time> })}
+                    {move || done.get().then(|| view! { <span class="ln-badge ln-ok">{s.step_done_mark}</span> })}
+                </button>
+            </h4>
+            // Built only while open: a collapsed step costs nothing when the plan changes.
+            <div id=region class="ln-step-body" hidden=move || !open()>
+                {move || {
+                    open().then(|| view! { <StepBody engine=engine.clone() step=step.clone() lang done /> })
+                }}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> impl IntoView {
+    let app = expect_context::<App>();
+    let l = present::labels(lang);
+    let s = app.s();
+    let service = step.service.clone();
+    let service_for_score = service.clone();
+    let service_for_rating = service.clone();
+    let service_for_done = service.clone();
     let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
     let why: Vec<String> = step
         .why
@@ -387,24 +422,6 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
         .collect_view();
     let results = doc_list(l.results, &step.results, lang, false);
     view! {
-        <li class="ln-step" data-service=service_attr class:ln-done=done>
-            <h4>
-                <button
-                    type="button"
-                    class="ln-step-toggle"
-                    aria-expanded=move || open().to_string()
-                    aria-controls=region.clone()
-                    on:click=toggle
-                >
-                    <span class="ln-step-number">{format!("{} {number}", l.step)}</span>
-                    <span class="ln-step-title">{title}</span>
-                    <span class="ln-badge">{level}</span>
-                    {deadline
-                        .map(|(iso, text)| view! { <time class="ln-badge ln-deadline" datetime=iso>{text}</time> })}
-                    {move || done.get().then(|| view! { <span class="ln-badge ln-ok">{s.step_done_mark}</span> })}
-                </button>
-            </h4>
-            <div id=region class="ln-step-body" hidden=move || !open()>
                 {move || {
                     super::rate::score_line(app, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
                 }}
@@ -457,7 +474,5 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
                     (done.get() && crate::feedback::enabled(&app))
                         .then(|| view! { <super::rate::RatingForm service=service_for_rating.clone() /> })
                 }}
-            </div>
-        </li>
     }
 }

@@ -9,6 +9,7 @@ use lifenav_core::present;
 #[component]
 pub fn Profile() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
     let rows = move || {
@@ -55,8 +56,8 @@ pub fn Profile() -> impl IntoView {
         )
     };
     view! {
-        <h2 tabindex="-1" node_ref=heading>{move || app.s().profile_title}</h2>
-        <p class="ln-hint">{move || app.s().profile_note}</p>
+        <h2 tabindex="-1" node_ref=heading>{s.profile_title}</h2>
+        <p class="ln-hint">{s.profile_note}</p>
         {rows}
         <label class="ln-option">
             <input
@@ -67,15 +68,15 @@ pub fn Profile() -> impl IntoView {
                     app.journey.update(|j| j.reuse = Some(on));
                 }
             />
-            <span>{move || app.s().reuse_setting}</span>
+            <span>{s.reuse_setting}</span>
         </label>
         <div class="ln-nav">
             <button type="button" on:click=move |_| {
                 app.profile_open.set(false);
                 app.focus.update(|n| *n += 1);
-            }>{move || app.s().close}</button>
+            }>{s.close}</button>
             <button type="button" class="ln-danger" on:click=move |_| app.delete_all()>
-                {move || app.s().delete_all}
+                {s.delete_all}
             </button>
         </div>
     }

@@ -40,16 +40,17 @@ pub fn Questions() -> impl IntoView {
 #[component]
 fn Consent() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let heading = NodeRef::<leptos::html::P>::new();
     focus_on_move(app, heading);
     view! {
         <div class="ln-consent">
-            <p tabindex="-1" node_ref=heading class="ln-lead">{move || app.s().reuse_prompt}</p>
+            <p tabindex="-1" node_ref=heading class="ln-lead">{s.reuse_prompt}</p>
             <div class="ln-nav">
                 <button type="button" class="ln-primary" on:click=move |_| app.set_reuse(true)>
-                    {move || app.s().reuse_yes}
+                    {s.reuse_yes}
                 </button>
-                <button type="button" on:click=move |_| app.set_reuse(false)>{move || app.s().reuse_no}</button>
+                <button type="button" on:click=move |_| app.set_reuse(false)>{s.reuse_no}</button>
             </div>
         </div>
     }
@@ -58,6 +59,8 @@ fn Consent() -> impl IntoView {
 #[component]
 fn QuestionForm(q: usize) -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
+    let lang = app.lang.get_untracked();
     let engine = app.engine.get_untracked().expect("questions are shown once the catalog is loaded");
     let question = engine.catalog.questions[q].clone();
     let existing = app.walk.with_untracked(|w| w.as_ref().and_then(|(_, w)| w.profile[q].clone())).or_else(|| {
@@ -127,7 +130,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
                                     error.set(None);
                                 }
                             />
-                            <span>{move || label.get(app.lang.get()).to_string()}</span>
+                            <span>{label.get(lang).to_string()}</span>
                         </label>
                     }
                 })
@@ -158,7 +161,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
                                     })
                                 }
                             />
-                            <span>{move || label.get(app.lang.get()).to_string()}</span>
+                            <span>{label.get(lang).to_string()}</span>
                         </label>
                     }
                 })
@@ -182,7 +185,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
                             error.set(None);
                         }
                     />
-                    {unit.map(|u| view! { <span class="ln-unit">{move || u.get(app.lang.get()).to_string()}</span> })}
+                    {unit.map(|u| view! { <span class="ln-unit">{u.get(lang).to_string()}</span> })}
                 }
                 .into_any()
             }
@@ -193,17 +196,17 @@ fn QuestionForm(q: usize) -> impl IntoView {
             <p class="ln-progress">{progress_text}</p>
             <fieldset>
                 <legend id="ln-legend" tabindex="-1" node_ref=legend>
-                    {move || text.get(app.lang.get()).to_string()}
+                    {text.get(lang).to_string()}
                 </legend>
-                {help.map(|h| view! { <p class="ln-hint">{move || h.get(app.lang.get()).to_string()}</p> })}
+                {help.map(|h| view! { <p class="ln-hint">{h.get(lang).to_string()}</p> })}
                 <div class="ln-options">{inputs}</div>
                 <p id="ln-error" class="ln-error" role="alert">
                     {move || error.get()}
                 </p>
             </fieldset>
             <div class="ln-nav">
-                <button type="button" on:click=move |_| app.back()>{move || app.s().back}</button>
-                <button type="submit" class="ln-primary">{move || app.s().next}</button>
+                <button type="button" on:click=move |_| app.back()>{s.back}</button>
+                <button type="submit" class="ln-primary">{s.next}</button>
             </div>
         </form>
     }

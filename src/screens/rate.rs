@@ -61,6 +61,7 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
 #[component]
 pub fn RatingForm(service: String) -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let scores: [RwSignal<Option<u8>>; 5] = std::array::from_fn(|_| RwSignal::new(None));
     let channel: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let term: RwSignal<Option<bool>> = RwSignal::new(None);
@@ -106,7 +107,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
         Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, &id)}</p> }.into_any(),
         None => view! {
             <form class="ln-rating" on:submit=submit.clone() novalidate>
-                <p class="ln-hint">{move || app.s().rate_intro}</p>
+                <p class="ln-hint">{s.rate_intro}</p>
                 {scores
                     .iter()
                     .zip(legends)
@@ -114,7 +115,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
                     .map(|(i, (value, legend))| view! { <Scale name=format!("{prefix}-{i}") legend value=*value /> })
                     .collect_view()}
                 <fieldset>
-                    <legend>{move || app.s().rate_channel}</legend>
+                    <legend>{s.rate_channel}</legend>
                     {channels
                         .into_iter()
                         .map(|(id, label)| {
@@ -134,7 +135,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <fieldset>
-                    <legend>{move || app.s().rate_term}</legend>
+                    <legend>{s.rate_term}</legend>
                     {[(Some(true), "yes"), (Some(false), "no"), (None, "unknown")]
                         .into_iter()
                         .map(|(v, id)| {
@@ -159,8 +160,8 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <div class="ln-field">
-                    <label for=comment_id.clone()>{move || app.s().rate_comment}</label>
-                    <span class="ln-hint" id=note_id.clone()>{move || app.s().rate_comment_note}</span>
+                    <label for=comment_id.clone()>{s.rate_comment}</label>
+                    <span class="ln-hint" id=note_id.clone()>{s.rate_comment_note}</span>
                     <textarea
                         id=comment_id.clone()
                         class="ln-input"
@@ -172,7 +173,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
                     ></textarea>
                 </div>
                 <p class="ln-error" role="alert">{move || error.get().then(|| app.s().rate_missing)}</p>
-                <button type="submit" class="ln-primary">{move || app.s().rate_send}</button>
+                <button type="submit" class="ln-primary">{s.rate_send}</button>
             </form>
         }
         .into_any(),
@@ -183,6 +184,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
 #[component]
 pub fn RateScreen(service: String) -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
     let title = {
@@ -199,13 +201,13 @@ pub fn RateScreen(service: String) -> impl IntoView {
         {if enabled {
             view! { <RatingForm service /> }.into_any()
         } else {
-            view! { <p>{move || app.s().rate_disabled}</p> }.into_any()
+            view! { <p>{s.rate_disabled}</p> }.into_any()
         }}
         <div class="ln-nav">
             <button type="button" on:click=move |_| {
                 app.rate.set(None);
                 app.focus.update(|n| *n += 1);
-            }>{move || app.s().to_navigator}</button>
+            }>{s.to_navigator}</button>
         </div>
     }
 }
@@ -224,6 +226,7 @@ pub fn score_line(app: App, service: &str) -> Option<String> {
 #[component]
 pub fn Helpful(situation: String) -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let answer: RwSignal<Option<bool>> = RwSignal::new(None);
     let comment = RwSignal::new(String::new());
     let sent: RwSignal<Option<String>> = RwSignal::new(None);
@@ -243,7 +246,7 @@ pub fn Helpful(situation: String) -> impl IntoView {
         None => view! {
             <form class="ln-helpful" on:submit=submit.clone() novalidate>
                 <fieldset>
-                    <legend>{move || app.s().helpful_q}</legend>
+                    <legend>{s.helpful_q}</legend>
                     {[(true, "yes"), (false, "no")]
                         .into_iter()
                         .map(|(v, id)| {
@@ -263,8 +266,8 @@ pub fn Helpful(situation: String) -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <div class="ln-field">
-                    <label for="ln-helpful-comment">{move || app.s().helpful_comment}</label>
-                    <span class="ln-hint" id="ln-helpful-note">{move || app.s().rate_comment_note}</span>
+                    <label for="ln-helpful-comment">{s.helpful_comment}</label>
+                    <span class="ln-hint" id="ln-helpful-note">{s.rate_comment_note}</span>
                     <textarea
                         id="ln-helpful-comment"
                         class="ln-input"
@@ -275,7 +278,7 @@ pub fn Helpful(situation: String) -> impl IntoView {
                         on:input=move |ev| comment.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <button type="submit">{move || app.s().helpful_send}</button>
+                <button type="submit">{s.helpful_send}</button>
             </form>
         }
         .into_any(),

@@ -8,6 +8,7 @@ use lifenav_core::present;
 #[component]
 pub fn Review() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
     let rows = move || {
@@ -55,13 +56,13 @@ pub fn Review() -> impl IntoView {
         )
     };
     view! {
-        <h2 tabindex="-1" node_ref=heading>{move || app.s().review_title}</h2>
+        <h2 tabindex="-1" node_ref=heading>{s.review_title}</h2>
         {rows}
         <EventDate />
         <div class="ln-nav">
-            <button type="button" on:click=move |_| app.back()>{move || app.s().back}</button>
+            <button type="button" on:click=move |_| app.back()>{s.back}</button>
             <button type="button" class="ln-primary" on:click=move |_| app.show_plan()>
-                {move || app.s().show_plan}
+                {s.show_plan}
             </button>
         </div>
     }

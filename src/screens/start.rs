@@ -8,9 +8,10 @@ use lifenav_core::search::search;
 #[component]
 pub fn Start() -> impl IntoView {
     let app = expect_context::<App>();
+    let s = app.s();
+    let lang = app.lang.get_untracked();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
-    let s = move || app.s();
     let item = move |i: usize| {
         let engine = app.engine.get_untracked()?;
         let sit = engine.catalog.situations.get(i)?.clone();
@@ -18,8 +19,8 @@ pub fn Start() -> impl IntoView {
         Some(view! {
             <li>
                 <button type="button" class="ln-situation" on:click=move |_| app.choose_situation(&id)>
-                    <span class="ln-situation-title">{move || sit.title.get(app.lang.get()).to_string()}</span>
-                    <span class="ln-situation-summary">{move || sit.summary.get(app.lang.get()).to_string()}</span>
+                    <span class="ln-situation-title">{sit.title.get(lang).to_string()}</span>
+                    <span class="ln-situation-summary">{sit.summary.get(lang).to_string()}</span>
                 </button>
             </li>
         })
@@ -34,11 +35,11 @@ pub fn Start() -> impl IntoView {
             return Some(
                 view! {
                     <p class="ln-found" role="status">
-                        {if count == 0 { s().search_none.to_string() } else { format!("{}: {count}", s().search_found) }}
+                        {if count == 0 { s.search_none.to_string() } else { format!("{}: {count}", s.search_found) }}
                     </p>
                     <ul class="ln-situations">{found.into_iter().map(item).collect_view()}</ul>
                 }
-                    .into_any(),
+                .into_any(),
             );
         }
         // The most common situations first: a category ranks as its most common situation.
@@ -71,14 +72,14 @@ pub fn Start() -> impl IntoView {
         )
     };
     view! {
-        <h2 tabindex="-1" node_ref=heading>{move || s().app_title}</h2>
+        <h2 tabindex="-1" node_ref=heading>{s.app_title}</h2>
         <div class="ln-field ln-search" role="search">
-            <label for="ln-q">{move || s().search_label}</label>
+            <label for="ln-q">{s.search_label}</label>
             <input
                 id="ln-q"
                 type="search"
                 autocomplete="off"
-                placeholder=move || s().search_placeholder
+                placeholder=s.search_placeholder
                 prop:value=move || app.query.get()
                 on:input=move |ev| app.query.set(event_target_value(&ev))
             />

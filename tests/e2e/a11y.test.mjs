@@ -17,7 +17,7 @@ after(async () => {
 for (const vi of [false, true]) {
   test(`axe: every screen${vi ? ', visually impaired version' : ''}`, async () => {
     const context = await browser.newContext();
-    const page = await openHost(context, server);
+    const page = await openHost(context, server, { feedback: '/api/v1' });
     await w(page).locator('.ln-situation').first().waitFor();
     if (vi) await w(page).getByRole('button', { name: 'Версия для слабовидящих' }).click();
     const violations = [];
@@ -36,8 +36,18 @@ for (const vi of [false, true]) {
     await w(page).locator('#ln-event').fill('2026-11-20');
     await w(page).getByRole('button', { name: 'Развернуть все шаги' }).click();
     violations.push(...(await axe(page, 'plan, all steps open')));
+    await w(page).locator('.ln-step').first().getByLabel(/Я получил эту услугу/).check();
+    await w(page).locator('form.ln-rating').waitFor();
+    violations.push(...(await axe(page, 'plan with a rating form')));
+    await w(page).locator('form.ln-rating button[type=submit]').click();
+    await w(page).locator('form.ln-rating .ln-error').filter({ hasText: /./ }).waitFor();
+    violations.push(...(await axe(page, 'rating form with an error')));
     await w(page).getByRole('button', { name: 'Мои ответы' }).click();
     violations.push(...(await axe(page, 'my answers')));
+    const rate = await openHost(context, server, { feedback: '/api/v1', hash: '#rate/snils' });
+    await w(rate).locator('form.ln-rating').waitFor();
+    if (vi) await w(rate).locator('.ln.vi').waitFor();
+    violations.push(...(await axe(rate, 'a #rate/ link')));
     assert.deepEqual(violations, []);
     await context.close();
   });

@@ -103,9 +103,13 @@ pub fn flush(app: App) {
             let outcome = Outcome::from_status(post(&target, &item.body).await);
             app.outbox.update(|o| o.record(&item.id, outcome, js_sys::Date::now()));
             match outcome {
-                Outcome::Delivered => app.delivered.update(|d| {
-                    d.insert(item.id.clone());
-                }),
+                Outcome::Delivered => {
+                    app.delivered.update(|d| {
+                        d.insert(item.id.clone());
+                    });
+                    // For the host's analytics: what was sent, never its content.
+                    app.event("lifenav:feedback", serde_json::json!({ "kind": item.path }));
+                }
                 Outcome::Rejected => app.rejected.update(|d| {
                     d.insert(item.id.clone());
                 }),

@@ -122,7 +122,7 @@ impl App {
         t(self.lang.get_untracked())
     }
 
-    fn event(&self, name: &str, detail: serde_json::Value) {
+    pub fn event(&self, name: &str, detail: serde_json::Value) {
         self.config.with_value(|c| browser::dispatch(&c.host, name, &detail));
     }
 

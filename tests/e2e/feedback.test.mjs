@@ -45,6 +45,10 @@ const summaryOf = async (base, service) => {
 test('the loop: a rating is stored once and shown on the plan', async () => {
   const context = await browser.newContext();
   const page = await openHost(context, site, { feedback: '/api/v1' });
+  const events = [];
+  await page.exposeFunction('recordFeedback', (detail) => events.push(detail));
+  await page.evaluate(() =>
+    document.querySelector('[data-lifenav]').addEventListener('lifenav:feedback', (e) => window.recordFeedback(e.detail)));
   const step = await planWithDoneStep(page);
   const service = await step.getAttribute('data-service');
   await rate(step, '5');
@@ -52,6 +56,7 @@ test('the loop: a rating is stored once and shown on the plan', async () => {
   const s = await summaryOf(site.url, service);
   const figures = s.services?.find((x) => x.service === service) ?? s;
   assert.equal(figures.count, 1);
+  assert.deepEqual(events, [{ kind: 'ratings' }], 'the host hears that feedback was sent, not what');
   // Another citizen (a fresh browser: the summary is cached for a minute) sees it.
   const other = await browser.newContext();
   const next = await openHost(other, site, { feedback: '/api/v1' });

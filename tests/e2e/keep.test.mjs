@@ -151,3 +151,57 @@ test('profile: answers reused across situations only with consent, erased on req
   assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.journey')), null);
   await context.close();
 });
+
+test('calendar export: one all-day event per deadline, as dates the plan shows', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openHost(context, server);
+  await toPlan(page, 'Рождение', {});
+  await w(page).getByRole('button', { name: 'Сроки в календарь (.ics)' }).click();
+  await w(page).locator('.ln-hint', { hasText: 'Укажите дату события' }).waitFor();
+  await w(page).locator('#ln-event').fill('2026-11-20');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w(page).getByRole('button', { name: 'Сроки в календарь (.ics)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'birth.ics');
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const ics = Buffer.concat(chunks).toString('utf8');
+  const dates = await w(page).locator('time.ln-deadline').evaluateAll((els) => els.map((e) => e.getAttribute('datetime').replaceAll('-', '')));
+  assert.ok(dates.length > 0);
+  assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, dates.length);
+  for (const d of dates) assert.ok(ics.includes(`DTSTART;VALUE=DATE:${d}`), d);
+  await context.close();
+});
+
+test('print view: a clean page with the checklist, in a new tab', async () => {
+  const context = await browser.newContext();
+  const page = await openHost(context, server);
+  await toPlan(page, 'Смерть', {});
+  const items = await w(page).locator('.ln-checklist li').count();
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    w(page).getByRole('button', { name: 'Распечатать или сохранить в PDF' }).click(),
+  ]);
+  await popup.waitForLoadState();
+  assert.equal(await popup.locator('h1').textContent(), 'Смерть близкого человека');
+  assert.equal(await popup.locator('.box').count(), items, 'a box to tick for every document');
+  await context.close();
+});
+
+test('storage refused by the browser: a notice, and the navigator still works', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  const page = await openHost(context, server);
+  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  await w(page).locator('.ln-notice', { hasText: 'не даёт сохранить' }).waitFor();
+  await answerAll(page, {});
+  await page.getByRole('button', { name: 'Показать план' }).click();
+  assert.ok((await w(page).locator('.ln-step').count()) > 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

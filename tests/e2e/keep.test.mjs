@@ -117,6 +117,20 @@ test('the version for the visually impaired: larger type, high contrast, remembe
   await context.close();
 });
 
+test('reflow: on a 320 px phone nothing scrolls sideways, even in large print with every step open', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await openHost(context, server);
+  await toPlan(page, 'Смерть', {});
+  for (const vi of [false, true]) {
+    if (vi) await w(page).getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    const toggle = w(page).getByRole('button', { name: 'Развернуть все шаги' });
+    if (await toggle.count()) await toggle.click();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${vi ? 'large print: ' : ''}the page is ${width}px wide`);
+  }
+  await context.close();
+});
+
 test('profile: answers reused across situations only with consent, erased on request', async () => {
   const context = await browser.newContext();
   const page = await openHost(context, server);

@@ -159,3 +159,21 @@ pub fn EventDate() -> impl IntoView {
         })
     }
 }
+
+/// One answer in a list (the review, my answers): the question, the answer, and one
+/// action ("change", "erase") whose accessible name says which question it acts on.
+#[component]
+pub fn AnswerRow(question: String, answer: String, action: &'static str, on_action: Callback<()>) -> impl IntoView {
+    let label = format!("{action}: {question}");
+    view! {
+        <div class="ln-answer">
+            <dt>{question}</dt>
+            <dd>
+                <span>{answer}</span>
+                <button type="button" class="ln-link" aria-label=label on:click=move |_| on_action.run(())>
+                    {action}
+                </button>
+            </dd>
+        </div>
+    }
+}

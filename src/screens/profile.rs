@@ -1,7 +1,7 @@
 //! The citizen's answers across situations: see them, erase one, erase everything,
 //! and decide whether they are reused.
 
-use super::focus_on_move;
+use super::{focus_on_move, AnswerRow};
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::present;
@@ -31,22 +31,13 @@ pub fn Profile() -> impl IntoView {
                                 .map(|q| q.text.get(lang).to_string())
                                 .unwrap_or_else(|| id.clone());
                             let answer = present::value(&engine, &id, &v, lang);
-                            let label = format!("{}: {text}", app.s().erase);
                             view! {
-                                <div class="ln-answer">
-                                    <dt>{text}</dt>
-                                    <dd>
-                                        <span>{answer}</span>
-                                        <button
-                                            type="button"
-                                            class="ln-link"
-                                            aria-label=label
-                                            on:click=move |_| app.journey.update(|j| j.forget(&id))
-                                        >
-                                            {app.s().erase}
-                                        </button>
-                                    </dd>
-                                </div>
+                                <AnswerRow
+                                    question=text
+                                    answer
+                                    action=app.s().erase
+                                    on_action=Callback::new(move |_| app.journey.update(|j| j.forget(&id)))
+                                />
                             }
                         })
                         .collect_view()}

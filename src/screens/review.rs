@@ -1,6 +1,6 @@
 //! The answers before the plan, each with "change".
 
-use super::{focus_on_move, EventDate};
+use super::{focus_on_move, AnswerRow, EventDate};
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::present;
@@ -31,22 +31,13 @@ pub fn Review() -> impl IntoView {
                                 .as_ref()
                                 .map(|v| present::value(&engine, &question.id, v, lang))
                                 .unwrap_or_default();
-                            let change_label = format!("{}: {text}", app.s().change);
                             view! {
-                                <div class="ln-answer">
-                                    <dt>{text}</dt>
-                                    <dd>
-                                        <span>{answer}</span>
-                                        <button
-                                            type="button"
-                                            class="ln-link"
-                                            aria-label=change_label
-                                            on:click=move |_| app.change(q)
-                                        >
-                                            {app.s().change}
-                                        </button>
-                                    </dd>
-                                </div>
+                                <AnswerRow
+                                    question=text
+                                    answer
+                                    action=app.s().change
+                                    on_action=Callback::new(move |_| app.change(q))
+                                />
                             }
                         })
                         .collect_view()}

@@ -1,23 +1,15 @@
 // axe-core (WCAG 2.1 A and AA) on every screen, in the standard version and in the
 // version for the visually impaired.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, answerAll, axe, w } from './support.mjs';
+import { fixture, openHost, answerAll, axe, w } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = fixture();
 
 for (const vi of [false, true]) {
   test(`axe: every screen${vi ? ', visually impaired version' : ''}`, async () => {
-    const context = await browser.newContext();
-    const page = await openHost(context, server, { feedback: '/api/v1' });
+    const context = await env.browser.newContext();
+    const page = await openHost(context, env.server, { feedback: '/api/v1' });
     await w(page).locator('.ln-situation').first().waitFor();
     if (vi) await w(page).getByRole('button', { name: 'Версия для слабовидящих' }).click();
     const violations = [];
@@ -44,7 +36,7 @@ for (const vi of [false, true]) {
     violations.push(...(await axe(page, 'rating form with an error')));
     await w(page).getByRole('button', { name: 'Мои ответы' }).click();
     violations.push(...(await axe(page, 'my answers')));
-    const rate = await openHost(context, server, { feedback: '/api/v1', hash: '#rate/snils' });
+    const rate = await openHost(context, env.server, { feedback: '/api/v1', hash: '#rate/snils' });
     await w(rate).locator('form.ln-rating').waitFor();
     if (vi) await w(rate).locator('.ln.vi').waitFor();
     violations.push(...(await axe(rate, 'a #rate/ link')));

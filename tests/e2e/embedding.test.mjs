@@ -1,25 +1,17 @@
 // Embedding: the demo city page with hostile global CSS, a page that uses only the one
 // script tag, and a catalog URL that fails (a clear message and the embedded default).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, w } from './support.mjs';
+import { fixture, openHost, w } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = fixture();
 
 test('the demo city page: hostile CSS does not reach the widget, the widget touches nothing else', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML.length, lang: document.documentElement.lang, title: document.title, cookie: document.cookie }));
   await w(page).locator('.ln-situation').first().waitFor();
   const button = w(page).locator('.ln-situation').first();
@@ -45,18 +37,18 @@ test('the demo city page: hostile CSS does not reach the widget, the widget touc
 });
 
 test('one script tag: embedded.html mounts the widget from embed.js', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/embedded.html`);
+  await page.goto(`${env.server.url}/embedded.html`);
   await w(page).locator('.ln-situation').first().waitFor();
   assert.equal(await w(page).locator('label[for=ln-q]').textContent(), 'Find a situation', 'data-lang="en" is read');
   await context.close();
 });
 
 test('catalog URL fails: a clear message and the embedded default catalog', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   for (const catalog of ['/no-such-catalog.json', '/embed.js']) {
-    const page = await openHost(context, server, { catalog });
+    const page = await openHost(context, env.server, { catalog });
     await w(page).locator('.ln-notice').waitFor();
     assert.match(await w(page).locator('.ln-notice').textContent(), /справочник/);
     assert.ok((await w(page).locator('.ln-situation').count()) >= 10, 'the embedded Irkutsk catalog is shown');

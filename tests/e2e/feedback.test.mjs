@@ -1,19 +1,11 @@
 // Feedback end to end with the real service: plan → step done → rating → it is stored
 // once and comes back in the summary on the plan; with the service down the rating waits
 // in the outbox and is delivered exactly once when the service is back; #rate/ links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, answerAll, w } from './support.mjs';
+import { startServer, fixture, openHost, answerAll, w } from './support.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const env = fixture();
 
 async function planWithDoneStep(page) {
   await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
@@ -43,8 +35,8 @@ const summaryOf = async (base, service) => {
 };
 
 test('the loop: a rating is stored once and shown on the plan', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, site, { feedback: '/api/v1' });
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server, { feedback: '/api/v1' });
   const events = [];
   await page.exposeFunction('recordFeedback', (detail) => events.push(detail));
   await page.evaluate(() =>
@@ -53,13 +45,13 @@ test('the loop: a rating is stored once and shown on the plan', async () => {
   const service = await step.getAttribute('data-service');
   await rate(step, '5');
   await step.locator('[role=status]', { hasText: 'Оценка отправлена' }).waitFor();
-  const s = await summaryOf(site.url, service);
+  const s = await summaryOf(env.server.url, service);
   const figures = s.services?.find((x) => x.service === service) ?? s;
   assert.equal(figures.count, 1);
   assert.deepEqual(events, [{ kind: 'ratings' }], 'the host hears that feedback was sent, not what');
   // Another citizen (a fresh browser: the summary is cached for a minute) sees it.
-  const other = await browser.newContext();
-  const next = await openHost(other, site, { feedback: '/api/v1' });
+  const other = await env.browser.newContext();
+  const next = await openHost(other, env.server, { feedback: '/api/v1' });
   await w(next).locator('.ln-situation', { hasText: 'Переезд' }).click();
   await answerAll(next, {});
   await next.getByRole('button', { name: 'Показать план' }).click();
@@ -78,12 +70,12 @@ test('the loop: a rating is stored once and shown on the plan', async () => {
 test('service down: the rating waits in the outbox and is delivered exactly once', async () => {
   // The feedback API on its own port (another origin, allowed by CORS), so it can go down
   // while the page stays up.
-  let api = await startServer({ origins: [site.url] });
+  let api = await startServer({ origins: [env.server.url] });
   const listen = api.url.replace('http://', '');
   const dir = api.dir;
   await api.stop(true);
-  const context = await browser.newContext();
-  const page = await openHost(context, site, { feedback: `${api.url}/api/v1` });
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server, { feedback: `${api.url}/api/v1` });
   const step = await planWithDoneStep(page);
   const service = await step.getAttribute('data-service');
   await rate(step, '2');
@@ -91,7 +83,7 @@ test('service down: the rating waits in the outbox and is delivered exactly once
   const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('lifenav.outbox')).items.length);
   assert.equal(waiting, 1);
 
-  api = await startServer({ listen, dir, origins: [site.url] });
+  api = await startServer({ listen, dir, origins: [env.server.url] });
   try {
     await step.locator('[role=status]', { hasText: 'Оценка отправлена' }).waitFor({ timeout: 15000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.outbox')), null, 'the outbox is empty');
@@ -110,8 +102,8 @@ test('service down: the rating waits in the outbox and is delivered exactly once
 });
 
 test('a #rate/<service> link opens the rating form directly', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, site, { feedback: '/api/v1', hash: '#rate/snils' });
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server, { feedback: '/api/v1', hash: '#rate/snils' });
   await w(page).locator('h2', { hasText: 'Оцените услугу' }).waitFor();
   await w(page).locator('form.ln-rating').waitFor();
   await w(page).getByRole('button', { name: 'К навигатору' }).click();

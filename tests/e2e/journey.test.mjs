@@ -1,19 +1,11 @@
 // The whole journey for three situations of the example catalog, checked against the
 // plan the core computes for the same answers (through the CLI): same steps in the same
 // order, same deadlines, same checklist. And the events the host page receives.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, answerAll, cliPlan, w } from './support.mjs';
+import { fixture, openHost, answerAll, cliPlan, w } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = fixture();
 
 const journeys = [
   { query: 'рожд', situation: 'birth', eventDate: '2026-11-20',
@@ -26,8 +18,8 @@ const journeys = [
 
 for (const j of journeys) {
   test(`journey: ${j.situation}`, async () => {
-    const context = await browser.newContext();
-    const page = await openHost(context, server);
+    const context = await env.browser.newContext();
+    const page = await openHost(context, env.server);
     const events = [];
     await page.exposeFunction('recordEvent', (name, detail) => events.push({ name, detail }));
     await page.evaluate(() => {
@@ -68,8 +60,8 @@ for (const j of journeys) {
 }
 
 test('back and change keep every earlier answer', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation', { hasText: 'Рождение' }).click();
   const firstQ = await w(page).locator('form.ln-question').getAttribute('data-question');
   await w(page).locator('form.ln-question input[value="no"]').check();

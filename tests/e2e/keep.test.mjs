@@ -1,18 +1,10 @@
 // Keep and share: resume after reload, damaged saved state, delete my data, share link
 // round trip, language switch, the version for the visually impaired, the profile.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, answerAll, w } from './support.mjs';
+import { fixture, openHost, answerAll, w } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = fixture();
 
 async function toPlan(page, situation, answers) {
   await w(page).locator('.ln-situation', { hasText: situation }).click();
@@ -25,8 +17,8 @@ async function toPlan(page, situation, answers) {
 const services = (page) => w(page).locator('.ln-step').evaluateAll((els) => els.map((e) => e.dataset.service));
 
 test('resume after reload, then start over', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Смерть', { has_inheritance: 'yes' });
   await w(page).locator('.ln-checklist input').first().check();
   const before = await services(page);
@@ -43,8 +35,8 @@ test('resume after reload, then start over', async () => {
 });
 
 test('damaged saved state: a notice and a working start screen, never a blank widget', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation').first().waitFor();
   for (const damaged of ['{"v":1,"situation":', '{"v":7}', '"just a string"']) {
     await page.evaluate((d) => localStorage.setItem('lifenav.journey', d), damaged);
@@ -58,8 +50,8 @@ test('damaged saved state: a notice and a working start screen, never a blank wi
 });
 
 test('share link round trip: a new browser opens the same plan', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Рождение', { parents_married: 'no', paternity_acknowledged: 'no' });
   await w(page).locator('#ln-event').fill('2026-11-20');
   const expected = await services(page);
@@ -68,7 +60,7 @@ test('share link round trip: a new browser opens the same plan', async () => {
   assert.match(link, /#s=birth&d=2026-11-20&/);
   assert.ok(!link.split('#')[0].includes('parents_married'), 'answers travel only in the fragment, never to the server');
 
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   const opened = await other.newPage();
   await opened.goto(link);
   await w(opened).locator('h2', { hasText: 'Проверьте ответы' }).waitFor();
@@ -78,8 +70,8 @@ test('share link round trip: a new browser opens the same plan', async () => {
   assert.equal(await w(opened).locator('#ln-event').inputValue(), '2026-11-20');
   await other.close();
 
-  const bad = await browser.newContext();
-  const broken = await openHost(bad, server, { hash: '#s=wedding&a.x=1' });
+  const bad = await env.browser.newContext();
+  const broken = await openHost(bad, env.server, { hash: '#s=wedding&a.x=1' });
   await w(broken).locator('.ln-notice').waitFor();
   assert.match(await w(broken).locator('.ln-notice').textContent(), /wedding/);
   assert.ok((await w(broken).locator('.ln-situation').count()) > 0);
@@ -88,8 +80,8 @@ test('share link round trip: a new browser opens the same plan', async () => {
 });
 
 test('language switch, and it is remembered', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation').first().waitFor();
   await w(page).getByRole('button', { name: 'Switch to English' }).click();
   await w(page).locator('label[for=ln-q]', { hasText: 'Find a situation' }).waitFor();
@@ -101,8 +93,8 @@ test('language switch, and it is remembered', async () => {
 });
 
 test('the version for the visually impaired: larger type, high contrast, remembered', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation').first().waitFor();
   const size = () => w(page).locator('.ln').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const normal = await size();
@@ -118,8 +110,8 @@ test('the version for the visually impaired: larger type, high contrast, remembe
 });
 
 test('reflow: on a 320 px phone nothing scrolls sideways, even in large print with every step open', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Смерть', {});
   for (const vi of [false, true]) {
     if (vi) await w(page).getByRole('button', { name: 'Версия для слабовидящих' }).click();
@@ -132,8 +124,8 @@ test('reflow: on a 320 px phone nothing scrolls sideways, even in large print wi
 });
 
 test('profile: answers reused across situations only with consent, erased on request', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Рождение', { by_representative: 'yes' });
   await w(page).getByRole('button', { name: 'К списку ситуаций' }).or(w(page).getByRole('button', { name: 'Назад' })).first();
   await w(page).getByRole('button', { name: 'Начать заново' }).waitFor();
@@ -167,8 +159,8 @@ test('profile: answers reused across situations only with consent, erased on req
 });
 
 test('calendar export: one all-day event per deadline, as dates the plan shows', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Рождение', {});
   await w(page).getByRole('button', { name: 'Сроки в календарь (.ics)' }).click();
   await w(page).locator('.ln-hint', { hasText: 'Укажите дату события' }).waitFor();
@@ -189,8 +181,8 @@ test('calendar export: one all-day event per deadline, as dates the plan shows',
 });
 
 test('print view: a clean page with the checklist, in a new tab', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await toPlan(page, 'Смерть', {});
   const items = await w(page).locator('.ln-checklist li').count();
   const [popup] = await Promise.all([
@@ -204,13 +196,13 @@ test('print view: a clean page with the checklist, in a new tab', async () => {
 });
 
 test('storage refused by the browser: a notice, and the navigator still works', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
   });
-  const page = await openHost(context, server);
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
   await w(page).locator('.ln-notice', { hasText: 'не даёт сохранить' }).waitFor();
   await answerAll(page, {});

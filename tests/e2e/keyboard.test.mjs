@@ -1,17 +1,9 @@
 // The whole journey by keyboard alone, with focus moved to the new content at each step.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openHost, w } from './support.mjs';
+import { fixture, openHost, w } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = fixture();
 
 /// What has focus inside the widget's shadow root.
 const focused = (page) =>
@@ -30,8 +22,8 @@ async function tabTo(page, predicate, limit = 40) {
 }
 
 test('keyboard only: search, choose, answer, review, plan, expand a step', async () => {
-  const context = await browser.newContext();
-  const page = await openHost(context, server);
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation').first().waitFor();
   await tabTo(page, (f) => f.id === 'ln-q');
   await page.keyboard.type('переезд');

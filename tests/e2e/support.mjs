@@ -1,6 +1,7 @@
 // Shared by the browser tests: a real lifenav-feedback serving the built widget (dist/)
 // on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,21 @@ export async function startServer({ catalog = 'dist/test/example.json', listen =
       if (own && !keep) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/// For a test file: one real service and one browser, started before its tests and
+/// stopped after them. Use `env.server` and `env.browser` inside the tests.
+export function fixture(options = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launch() {

@@ -121,7 +121,7 @@ fn Summary(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
             <li>
                 {crate::i18n::count(plan.steps.len(), lang, s.plan_steps, s.plan_steps_en)}
             </li>
-            <li>{crate::i18n::count(plan.visits.len(), lang, s.visits_word, ["visit", "visits"])}</li>
+            <li>{crate::i18n::count(plan.visits.len(), lang, s.visits_word, s.visits_word_en)}</li>
             <li>
                 {format!("{}: {fees}", s.total_fees)}
                 {plan.fee_unverified.then(|| view! { <span class="ln-check">{format!(" ({})", l.check)}</span> })}

@@ -29,6 +29,13 @@ test('keyboard only: search, choose, answer, review, plan, expand a step', async
   await page.keyboard.type('переезд');
   await tabTo(page, (f) => f.tag === 'button' && f.text.includes('Переезд'));
   await page.keyboard.press('Enter');
+  // Focus moves to the new question's legend (or to the review's heading).
+  const focusMoves = (from) =>
+    page.waitForFunction((from) => {
+      const el = document.querySelector('[data-lifenav]').shadowRoot.activeElement;
+      return el && ['LEGEND', 'H2'].includes(el.tagName) && el.textContent.trim() !== from;
+    }, from);
+  await focusMoves('');
   for (let i = 0; i < 10; i++) {
     const f = await focused(page);
     if (f?.tag === 'h2') break;
@@ -38,7 +45,7 @@ test('keyboard only: search, choose, answer, review, plan, expand a step', async
     if (opt.type === 'radio') await page.keyboard.press('ArrowDown');
     else await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(50);
+    await focusMoves(f.text);
   }
   const review = await focused(page);
   assert.equal(review.tag, 'h2');

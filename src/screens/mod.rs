@@ -177,3 +177,27 @@ pub fn AnswerRow(question: String, answer: String, action: &'static str, on_acti
         </div>
     }
 }
+
+/// One choice in a group: a radio button (or, with `multiple`, a checkbox) and its label.
+#[component]
+pub fn Choice(
+    #[prop(optional)] multiple: bool,
+    #[prop(optional, into)] name: Option<String>,
+    #[prop(into)] value: String,
+    #[prop(into)] label: String,
+    checked: Signal<bool>,
+    on_pick: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="ln-option">
+            <input
+                type=if multiple { "checkbox" } else { "radio" }
+                name=name
+                value=value
+                prop:checked=move || checked.get()
+                on:change=move |_| on_pick.run(())
+            />
+            <span>{label}</span>
+        </label>
+    }
+}

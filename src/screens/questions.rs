@@ -1,7 +1,7 @@
 //! One question at a time, in the order the engine chooses, with honest progress;
 //! "back" and "change" keep every answer.
 
-use super::focus_on_move;
+use super::{focus_on_move, Choice};
 use crate::i18n::progress;
 use crate::state::App;
 use leptos::prelude::*;
@@ -119,19 +119,16 @@ fn QuestionForm(q: usize) -> impl IntoView {
                     let checked_id = id.clone();
                     let set_id = id.clone();
                     view! {
-                        <label class="ln-option">
-                            <input
-                                type="radio"
-                                name=name.clone()
-                                value=id
-                                prop:checked=move || draft.get() == checked_id
-                                on:change=move |_| {
-                                    draft.set(set_id.clone());
-                                    error.set(None);
-                                }
-                            />
-                            <span>{label.get(lang).to_string()}</span>
-                        </label>
+                        <Choice
+                            name=name.clone()
+                            value=id
+                            label=label.get(lang)
+                            checked=Signal::derive(move || draft.get() == checked_id)
+                            on_pick=Callback::new(move |_| {
+                                draft.set(set_id.clone());
+                                error.set(None);
+                            })
+                        />
                     }
                 })
                 .collect_view()
@@ -142,12 +139,12 @@ fn QuestionForm(q: usize) -> impl IntoView {
                     let checked_id = id.clone();
                     let toggle_id = id.clone();
                     view! {
-                        <label class="ln-option">
-                            <input
-                                type="checkbox"
-                                value=id
-                                prop:checked=move || draft.get().split(',').any(|p| p == checked_id)
-                                on:change=move |_| {
+                        <Choice
+                            multiple=true
+                            value=id
+                            label=label.get(lang)
+                            checked=Signal::derive(move || draft.get().split(',').any(|p| p == checked_id))
+                            on_pick=Callback::new(move |_| {
                                     draft.update(|d| {
                                         let mut set: Vec<String> =
                                             d.split(',').filter(|p| !p.is_empty()).map(str::to_string).collect();
@@ -159,10 +156,8 @@ fn QuestionForm(q: usize) -> impl IntoView {
                                         }
                                         *d = set.join(",");
                                     })
-                                }
-                            />
-                            <span>{label.get(lang).to_string()}</span>
-                        </label>
+                            })
+                        />
                     }
                 })
                 .collect_view()

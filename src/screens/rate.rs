@@ -2,7 +2,7 @@
 //! office prints as a QR code), the citizens' score on each step, and "was this plan
 //! helpful?". Everything goes through the outbox (`crate::feedback`).
 
-use super::focus_on_move;
+use super::{focus_on_move, Choice};
 use crate::feedback;
 use crate::state::App;
 use leptos::prelude::*;
@@ -40,16 +40,13 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
                             n => n.to_string(),
                         };
                         view! {
-                            <label class="ln-option">
-                                <input
-                                    type="radio"
-                                    name=name
-                                    value=n.to_string()
-                                    prop:checked=move || value.get() == Some(n)
-                                    on:change=move |_| value.set(Some(n))
-                                />
-                                <span>{hint}</span>
-                            </label>
+                            <Choice
+                                name
+                                value=n.to_string()
+                                label=hint()
+                                checked=Signal::derive(move || value.get() == Some(n))
+                                on_pick=Callback::new(move |_| value.set(Some(n)))
+                            />
                         }
                     })
                     .collect_view()}
@@ -120,16 +117,13 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         .into_iter()
                         .map(|(id, label)| {
                             view! {
-                                <label class="ln-option">
-                                    <input
-                                        type="radio"
-                                        name=channel_name.clone()
-                                        value=id
-                                        prop:checked=move || channel.get() == Some(id)
-                                        on:change=move |_| channel.set(Some(id))
-                                    />
-                                    <span>{move || label(app.s())}</span>
-                                </label>
+                                <Choice
+                                    name=channel_name.clone()
+                                    value=id
+                                    label=label(app.s())
+                                    checked=Signal::derive(move || channel.get() == Some(id))
+                                    on_pick=Callback::new(move |_| channel.set(Some(id)))
+                                />
                             }
                         })
                         .collect_view()}
@@ -145,16 +139,13 @@ pub fn RatingForm(service: String) -> impl IntoView {
                                 None => app.s().rate_term_unknown,
                             };
                             view! {
-                                <label class="ln-option">
-                                    <input
-                                        type="radio"
-                                        name=term_name.clone()
-                                        value=id
-                                        prop:checked=move || term.get() == v
-                                        on:change=move |_| term.set(v)
-                                    />
-                                    <span>{label}</span>
-                                </label>
+                                <Choice
+                                    name=term_name.clone()
+                                    value=id
+                                    label=label()
+                                    checked=Signal::derive(move || term.get() == v)
+                                    on_pick=Callback::new(move |_| term.set(v))
+                                />
                             }
                         })
                         .collect_view()}
@@ -251,16 +242,13 @@ pub fn Helpful(situation: String) -> impl IntoView {
                         .into_iter()
                         .map(|(v, id)| {
                             view! {
-                                <label class="ln-option">
-                                    <input
-                                        type="radio"
-                                        name="ln-helpful"
-                                        value=id
-                                        prop:checked=move || answer.get() == Some(v)
-                                        on:change=move |_| answer.set(Some(v))
-                                    />
-                                    <span>{move || if v { app.s().yes } else { app.s().no }}</span>
-                                </label>
+                                <Choice
+                                    name="ln-helpful"
+                                    value=id
+                                    label=if v { app.s().yes } else { app.s().no }
+                                    checked=Signal::derive(move || answer.get() == Some(v))
+                                    on_pick=Callback::new(move |_| answer.set(Some(v)))
+                                />
                             }
                         })
                         .collect_view()}

@@ -6,8 +6,5 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 . scripts/web-tools.sh
 . scripts/widget.sh
-ensure_web_tools
-cargo build -q --release -p lifenav-cli -p lifenav-feedback
-build_widget
-target/release/lifenav build catalog/irkutsk -o dist/bundle.json >/dev/null
+build_demo
 node bench/widget.mjs

@@ -10,14 +10,8 @@ cd "$(dirname "$0")/.."
 . scripts/web-tools.sh
 . scripts/widget.sh
 
-ensure_web_tools
-log "building the lifenav CLI and the feedback service"
-cargo build -q --release -p lifenav-cli -p lifenav-feedback
-build_widget
 # The feedback service accepts ratings only for services of the embedded catalog.
-catalog=catalog/irkutsk
-[ -d "${catalog}" ] || catalog=catalog/example
-target/release/lifenav build "${catalog}" -o dist/bundle.json >/dev/null
+build_demo
 listen=${LIFENAV_LISTEN:-127.0.0.1:8090}
 token=${LIFENAV_ANALYST_TOKEN:-demo-analyst}
 log "the navigator:          http://${listen}/"

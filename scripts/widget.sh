@@ -6,6 +6,18 @@ build_widget() {
   trunk build --release --offline
 }
 
+# The demo as the run command serves it: the CLI and the feedback service, the widget,
+# and dist/bundle.json (the embedded catalog, for the service's --catalog).
+build_demo() {
+  ensure_web_tools
+  log "building the lifenav CLI and the feedback service"
+  cargo build -q --release -p lifenav-cli -p lifenav-feedback
+  build_widget
+  DEMO_CATALOG=catalog/irkutsk
+  [ -d "${DEMO_CATALOG}" ] || DEMO_CATALOG=catalog/example
+  target/release/lifenav build "${DEMO_CATALOG}" -o dist/bundle.json >/dev/null
+}
+
 build_test_fixtures() {
   mkdir -p dist/test
   target/release/lifenav build catalog/example -o dist/test/example.json >/dev/null

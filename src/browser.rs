@@ -9,6 +9,20 @@ pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// Now, as an iCalendar UTC time stamp: `20261125T104500Z`.
+pub fn utc_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds()
+    )
+}
+
 /// Today in the citizen's own time zone.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

@@ -30,9 +30,15 @@ pub fn enabled(app: &App) -> bool {
     app.config.with_value(|c| c.feedback_url.is_some())
 }
 
-/// A random UUID (v4) from the browser's cryptographic generator.
+/// A random UUID (v4) from the browser's cryptographic generator. `getRandomValues`,
+/// unlike `randomUUID`, also works on a city site still served over plain http.
 fn uuid() -> Option<String> {
-    Some(browser::window()?.crypto().ok()?.random_uuid())
+    let mut b = [0u8; 16];
+    browser::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut b).ok()?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    Some(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]))
 }
 
 /// Restores the outbox, sends what waits, and resends when the browser is back online.

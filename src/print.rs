@@ -28,14 +28,7 @@ pub fn plan_html(engine: &Engine, plan: &Plan, lang: Lang) -> String {
     if !plan.checklist.is_empty() {
         let _ = write!(o, "<h2>{}</h2><ul style=\"list-style:none;padding:0\">", esc(l.checklist));
         for item in &plan.checklist {
-            let _ = write!(o, "<li><span class=\"box\"></span>{}", esc(item.title.get(lang)));
-            if item.original {
-                let _ = write!(o, " ({})", esc(l.original));
-            }
-            if item.copies > 0 {
-                let _ = write!(o, " ({} {})", esc(l.copies), item.copies);
-            }
-            let _ = write!(o, "</li>");
+            let _ = write!(o, "<li><span class=\"box\"></span>{}</li>", esc(&present::checklist_item(item, lang)));
         }
         let _ = write!(o, "</ul>");
     }

@@ -329,23 +329,11 @@ impl App {
     }
 
     pub fn toggle_tick(&self, doc: &str) {
-        let Some(sit) = self.situation_id() else { return };
-        self.journey.update(|j| {
-            let set = j.ticked.entry(sit.clone()).or_default();
-            if !set.remove(doc) {
-                set.insert(doc.to_string());
-            }
-        });
+        self.journey.update(|j| j.toggle_tick(doc));
     }
 
     pub fn toggle_done(&self, service: &str) {
-        let Some(sit) = self.situation_id() else { return };
-        self.journey.update(|j| {
-            let set = j.done.entry(sit.clone()).or_default();
-            if !set.remove(service) {
-                set.insert(service.to_string());
-            }
-        });
+        self.journey.update(|j| j.toggle_done(service));
     }
 
     pub fn start_over(&self) {

@@ -19,13 +19,15 @@ pub fn PlanScreen() -> impl IntoView {
     crate::feedback::load_scores(app);
     let share_url: RwSignal<Option<String>> = RwSignal::new(None);
     let calendar_note: RwSignal<bool> = RwSignal::new(false);
+    // One shared copy per plan for the parts below; the event date field stays outside
+    // them, so a new date does not replace the field the citizen is typing in.
+    let plan = Memo::new(move |_| app.plan.get().map(Arc::new));
+    let lang = app.lang.get_untracked();
+    let summary = move || plan.get().map(|plan| view! { <Summary plan lang /> });
     let body = move || {
         let engine = app.engine.get()?;
-        let plan = app.plan.get()?;
-        let lang = app.lang.get();
+        let plan = plan.get()?;
         Some(view! {
-            <Summary engine=engine.clone() plan=plan.clone() lang />
-            <EventDate />
             <Visits engine=engine.clone() plan=plan.clone() lang />
             <Checklist plan=plan.clone() lang />
             <StepList engine plan lang />
@@ -49,19 +51,7 @@ pub fn PlanScreen() -> impl IntoView {
     };
     let calendar = move |_| {
         let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) else { return };
-        let stamp = {
-            let now = js_sys::Date::new_0();
-            format!(
-                "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-                now.get_utc_full_year(),
-                now.get_utc_month() + 1,
-                now.get_utc_date(),
-                now.get_utc_hours(),
-                now.get_utc_minutes(),
-                now.get_utc_seconds()
-            )
-        };
-        match lifenav_core::ics::deadlines_calendar(&engine, &plan, app.lang.get_untracked(), &stamp) {
+        match lifenav_core::ics::deadlines_calendar(&engine, &plan, app.lang.get_untracked(), &browser::utc_stamp()) {
             Some(ics) => {
                 calendar_note.set(false);
                 browser::download(&format!("{}.ics", plan.situation), "text/calendar;charset=utf-8", &ics);
@@ -71,6 +61,8 @@ pub fn PlanScreen() -> impl IntoView {
     };
     view! {
         <h2 tabindex="-1" node_ref=heading>{title}</h2>
+        {summary}
+        <EventDate />
         {body}
         <div class="ln-actions">
             <button type="button" on:click=share>{s.share}</button>
@@ -106,7 +98,7 @@ pub fn PlanScreen() -> impl IntoView {
 }
 
 #[component]
-fn Summary(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+fn Summary(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     let app = expect_context::<App>();
     let l = present::labels(lang);
     let s = app.s();
@@ -115,7 +107,6 @@ fn Summary(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
         let title = plan.steps.iter().find(|s| s.number == n.step).map(|s| s.title.get(lang).to_string());
         format!("{}: {} ({} {}: {})", l.nearest, n.date.human(lang), l.step, n.step, title.unwrap_or_default())
     });
-    let _ = engine;
     view! {
         <ul class="ln-summary">
             <li>
@@ -133,7 +124,7 @@ fn Summary(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn Visits(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+fn Visits(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     let l = present::labels(lang);
     view! {
         <section class="ln-visits" aria-labelledby="ln-visits-h">
@@ -148,13 +139,11 @@ fn Visits(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
                             .iter()
                             .map(|v| {
                                 let place = v.offices.first().map(|id| present::office(&engine, id, lang)).unwrap_or_default();
-                                let steps: Vec<String> = v.steps.iter().map(|s| s.to_string()).collect();
                                 view! {
                                     <li>
                                         {format!(
-                                            "{place}: {} {} ({} {})",
-                                            l.step.to_lowercase(),
-                                            steps.join(", "),
+                                            "{place}: {} ({} {})",
+                                            present::step_numbers(&v.steps, lang),
                                             l.start_from,
                                             v.date.human(lang),
                                         )}
@@ -171,7 +160,7 @@ fn Visits(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn Checklist(plan: Plan, lang: Lang) -> impl IntoView {
+fn Checklist(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     let app = expect_context::<App>();
     let l = present::labels(lang);
     if plan.checklist.is_empty() {
@@ -187,29 +176,14 @@ fn Checklist(plan: Plan, lang: Lang) -> impl IntoView {
                     .map(|item| {
                         let doc = item.doc.clone();
                         let doc_for_tick = doc.clone();
-                        let mut text = item.title.get(lang).to_string();
-                        if item.original {
-                            text.push_str(&format!(" ({})", l.original));
-                        }
-                        if item.copies > 0 {
-                            text.push_str(&format!(" ({} {})", l.copies, item.copies));
-                        }
-                        let steps: Vec<String> = item.steps.iter().map(|s| s.to_string()).collect();
-                        let steps = format!("{} {}", l.step.to_lowercase(), steps.join(", "));
+                        let text = present::checklist_item(item, lang);
+                        let steps = present::step_numbers(&item.steps, lang);
                         view! {
                             <li>
                                 <label class="ln-option">
                                     <input
                                         type="checkbox"
-                                        prop:checked=move || {
-                                            app.journey
-                                                .with(|j| {
-                                                    j.situation
-                                                        .as_ref()
-                                                        .and_then(|s| j.ticked.get(s))
-                                                        .is_some_and(|t| t.contains(&doc))
-                                                })
-                                        }
+                                        prop:checked=move || app.journey.with(|j| j.is_ticked(&doc))
                                         on:change=move |_| app.toggle_tick(&doc_for_tick)
                                     />
                                     <span>{text}</span>
@@ -226,7 +200,7 @@ fn Checklist(plan: Plan, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn StepList(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
+fn StepList(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     let app = expect_context::<App>();
     let numbers: Vec<usize> = plan.steps.iter().map(|s| s.number).collect();
     let count = numbers.len();
@@ -250,8 +224,8 @@ fn StepList(engine: Arc<Engine>, plan: Plan, lang: Lang) -> impl IntoView {
             <ol class="ln-step-list">
                 {plan
                     .steps
-                    .into_iter()
-                    .map(|step| view! { <StepView engine=engine.clone() step lang /> })
+                    .iter()
+                    .map(|step| view! { <StepView engine=engine.clone() step=step.clone() lang /> })
                     .collect_view()}
             </ol>
         </section>
@@ -302,9 +276,7 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
     };
     let service = step.service.clone();
     let service_attr = service.clone();
-    let done = Memo::new(move |_| {
-        app.journey.with(|j| j.situation.as_ref().and_then(|s| j.done.get(s)).is_some_and(|d| d.contains(&service)))
-    });
+    let done = Memo::new(move |_| app.journey.with(|j| j.is_done(&service)));
     let region = format!("ln-step-{number}");
     let deadline = step.deadline_date.map(|d| (d.to_string(), format!("{} {}", l.until, d.human(lang))));
     let title = step.title.get(lang).to_string();

@@ -17,7 +17,7 @@ fn status_text(app: App, id: &str) -> &'static str {
         s.rate_sent
     } else if app.rejected.with(|d| d.contains(id)) {
         s.rate_rejected
-    } else if app.outbox.with(|o| o.items.iter().any(|p| p.id == id && p.attempts > 0)) {
+    } else if app.outbox.with(|o| o.attempts(id).is_some_and(|n| n > 0)) {
         s.rate_queued
     } else {
         s.rate_sending
@@ -29,12 +29,12 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
     let app = expect_context::<App>();
     view! {
         <fieldset class="ln-scale">
-            <legend>{move || legend(app.s())}</legend>
+            <legend>{legend(app.s())}</legend>
             <div class="ln-scale-options">
                 {(1..=5u8)
                     .map(|n| {
                         let name = name.clone();
-                        let hint = move || match n {
+                        let label = match n {
                             1 => format!("1 — {}", app.s().scale_1),
                             5 => format!("5 — {}", app.s().scale_5),
                             n => n.to_string(),
@@ -43,7 +43,7 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
                             <Choice
                                 name
                                 value=n.to_string()
-                                label=hint()
+                                label
                                 checked=Signal::derive(move || value.get() == Some(n))
                                 on_pick=Callback::new(move |_| value.set(Some(n)))
                             />

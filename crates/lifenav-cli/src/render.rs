@@ -29,8 +29,7 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(o, "{}:", l.visit_plan);
         for v in &plan.visits {
             let place = v.offices.first().map(|id| office(engine, id, lang)).unwrap_or_default();
-            let steps: Vec<String> = v.steps.iter().map(|s| s.to_string()).collect();
-            let _ = writeln!(o, "  {}) {place}: {} {}", v.number, l.step.to_lowercase(), steps.join(", "));
+            let _ = writeln!(o, "  {}) {place}: {}", v.number, step_numbers(&v.steps, lang));
         }
     }
     for w in &plan.warnings {
@@ -135,8 +134,7 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
     if !plan.checklist.is_empty() {
         let _ = writeln!(o, "\n{}:", l.checklist);
         for c in &plan.checklist {
-            let steps: Vec<String> = c.steps.iter().map(|n| n.to_string()).collect();
-            let _ = writeln!(o, "  [ ] {} ({} {})", c.title.get(lang), l.step.to_lowercase(), steps.join(", "));
+            let _ = writeln!(o, "  [ ] {} ({})", c.title.get(lang), step_numbers(&c.steps, lang));
         }
     }
     if !plan.undecided.is_empty() {

@@ -58,6 +58,21 @@ struct Saved {
     done: BTreeMap<String, BTreeSet<String>>,
 }
 
+fn marked(by_situation: &BTreeMap<String, BTreeSet<String>>, situation: &Option<String>, item: &str) -> bool {
+    situation.as_ref().and_then(|s| by_situation.get(s)).is_some_and(|set| set.contains(item))
+}
+
+fn toggle(by_situation: &mut BTreeMap<String, BTreeSet<String>>, situation: &Option<String>, item: &str) {
+    let Some(situation) = situation else { return };
+    let set = by_situation.entry(situation.clone()).or_default();
+    if !set.remove(item) {
+        set.insert(item.to_string());
+    }
+    if set.is_empty() {
+        by_situation.remove(situation);
+    }
+}
+
 impl Journey {
     /// The answers that count in `situation`: its own, and with consent the others'
     /// (its own win where both answered).
@@ -103,6 +118,24 @@ impl Journey {
             }
         }
         out
+    }
+
+    /// A checklist document ticked in the current situation.
+    pub fn is_ticked(&self, doc: &str) -> bool {
+        marked(&self.ticked, &self.situation, doc)
+    }
+
+    /// A step (its service) marked done in the current situation.
+    pub fn is_done(&self, service: &str) -> bool {
+        marked(&self.done, &self.situation, service)
+    }
+
+    pub fn toggle_tick(&mut self, doc: &str) {
+        toggle(&mut self.ticked, &self.situation, doc);
+    }
+
+    pub fn toggle_done(&mut self, service: &str) {
+        toggle(&mut self.done, &self.situation, service);
     }
 
     /// Erases an answer everywhere.

@@ -100,8 +100,9 @@ impl Outbox {
         self.items.iter().map(|p| p.next_try).reduce(f64::min)
     }
 
-    pub fn contains(&self, id: &str) -> bool {
-        self.items.iter().any(|p| p.id == id)
+    /// How many attempts failed for an item still waiting; `None` once it has left.
+    pub fn attempts(&self, id: &str) -> Option<u32> {
+        self.items.iter().find(|p| p.id == id).map(|p| p.attempts)
     }
 }
 
@@ -116,7 +117,9 @@ mod tests {
         o.push("a".into(), "ratings", "{}".into());
         assert_eq!(o.items.len(), 1, "the same id is queued once");
         assert_eq!(o.due(0.0).len(), 1);
+        assert_eq!(o.attempts("a"), Some(0));
         o.record("a", Outcome::Failed, 10_000.0);
+        assert_eq!(o.attempts("a"), Some(1));
         assert!(o.due(10_500.0).is_empty());
         assert_eq!(o.due(11_000.0).len(), 1);
         o.record("a", Outcome::Failed, 11_000.0);
@@ -129,6 +132,7 @@ mod tests {
         assert_eq!(o.due(0.0).len(), 1);
         o.record("a", Outcome::Delivered, 0.0);
         assert!(o.items.is_empty());
+        assert_eq!(o.attempts("a"), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! channels, terms, fees, plurals. One place for them, shared by the CLI and the widget.
 
 use crate::model::{ChannelKind, Level, Period, PeriodUnit};
-use crate::plan::DocLine;
+use crate::plan::{ChecklistItem, DocLine};
 use crate::{Engine, Lang, Value};
 use std::fmt::Write;
 
@@ -252,6 +252,25 @@ pub fn doc(line: &DocLine, lang: Lang, to_bring: bool) -> String {
     }
     if let Some(note) = &line.note {
         let _ = write!(s, ": {}", note.get(lang));
+    }
+    s
+}
+
+/// "шаг 1, 3" / "step 1, 3": the steps a document or a visit serves.
+pub fn step_numbers(steps: &[usize], lang: Lang) -> String {
+    let steps: Vec<String> = steps.iter().map(|n| n.to_string()).collect();
+    format!("{} {}", labels(lang).step.to_lowercase(), steps.join(", "))
+}
+
+/// A document on the merged checklist: "Паспорт (оригинал) (копий 2)".
+pub fn checklist_item(item: &ChecklistItem, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut s = item.title.get(lang).to_string();
+    if item.original {
+        let _ = write!(s, " ({})", l.original);
+    }
+    if item.copies > 0 {
+        let _ = write!(s, " ({} {})", l.copies, item.copies);
     }
     s
 }

@@ -3,7 +3,7 @@
 //!
 //! `#s=birth&d=2026-11-20&a.parents_married=yes&a.benefits=large_family,disability`
 
-use crate::value::{Answers, Value};
+use crate::value::Answers;
 use crate::{Date, Engine};
 
 /// What a fragment asks the widget to show.
@@ -118,9 +118,4 @@ pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment
         return Err(format!("unknown situation `{}`", journey.situation));
     }
     Ok(Some(Fragment::Journey(journey)))
-}
-
-/// `Value` as the text a fragment carries (the same as `--answer q=v`).
-pub fn value_text(v: &Value) -> String {
-    v.to_string()
 }

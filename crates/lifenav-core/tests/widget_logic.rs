@@ -90,6 +90,23 @@ fn journey_survives_a_save_and_a_reload() {
 }
 
 #[test]
+fn ticks_and_done_steps_belong_to_the_current_situation() {
+    let mut j = Journey { situation: Some("birth".into()), ..Journey::default() };
+    j.toggle_tick("passport");
+    j.toggle_done("snils");
+    assert!(j.is_ticked("passport") && j.is_done("snils"));
+    j.situation = Some("death".into());
+    assert!(!j.is_ticked("passport") && !j.is_done("snils"), "another situation has its own");
+    j.situation = Some("birth".into());
+    j.toggle_tick("passport");
+    assert!(!j.is_ticked("passport"));
+    assert!(!j.ticked.contains_key("birth"), "an emptied set leaves nothing behind");
+    j.situation = None;
+    j.toggle_done("snils");
+    assert_eq!(j.done.len(), 1, "no situation: nothing to mark");
+}
+
+#[test]
 fn damaged_saved_state_is_refused_or_trimmed_never_trusted() {
     let engine = example();
     assert!(Journey::restore(&engine, "{not json").is_err());

@@ -1,4 +1,5 @@
-//! Compiles the embedded catalog into the widget: `LIFENAV_CATALOG` (a catalog folder,
+//! Compiles the embedded catalog into the widget (and its situations into the first
+//! screen's module): `LIFENAV_CATALOG` (a catalog folder,
 //! relative to this file), else catalog/irkutsk, else catalog/example. A catalog with
 //! errors stops the build with every error located (file, line, path).
 
@@ -34,8 +35,11 @@ fn main() {
     match engine {
         Some(engine) if errors.is_empty() => {
             let json = serde_json::to_string(&engine.catalog).unwrap();
-            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("bundle.json");
-            std::fs::write(out, json).unwrap();
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+            std::fs::write(out.join("bundle.json"), json).unwrap();
+            // The first screen's share: the situations only (src/start/).
+            let index = lifenav_core::search::SituationIndex::from_catalog(&engine.catalog);
+            std::fs::write(out.join("index.txt"), index.to_text()).unwrap();
         }
         _ => panic!("the embedded catalog {} has errors:\n{}", dir.display(), errors.join("\n")),
     }

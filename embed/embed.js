@@ -1,6 +1,22 @@
 // The one script a city adds to its page:
 //   <script type="module" src="/lifenav/embed.js"></script>
 //   <div data-lifenav data-lang="ru" data-catalog="/lifenav/bundle.json" data-feedback="https://…"></div>
-// It loads the widget next to this file and mounts it into every [data-lifenav] element.
-import init from "./lifenav-widget.js";
-init({ module_or_path: new URL("./lifenav-widget_bg.wasm", import.meta.url) });
+// It loads the first screen (small: the situations and the search) next to this file and
+// mounts it into every [data-lifenav] element; the first screen loads the rest of the
+// widget while the citizen reads the list (src/handoff.rs).
+import initStart, { mount } from "./lifenav-start.js";
+
+const here = import.meta.url;
+let widget = null;
+function loadWidget() {
+  widget ??= import("./lifenav-widget.js")
+    .then((m) => m.default({ module_or_path: new URL("./lifenav-widget_bg.wasm", here) }))
+    .catch((e) => {
+      widget = null; // the next choice tries again
+      throw e;
+    });
+  return widget;
+}
+
+await initStart({ module_or_path: new URL("./lifenav-start_bg.wasm", here) });
+for (const host of document.querySelectorAll("[data-lifenav]")) mount(host, loadWidget);

@@ -137,3 +137,15 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// An event between the widget's two modules, on the slot (`handoff`): it neither bubbles
+/// nor leaves the shadow root, so the host page never sees it.
+pub fn signal(target: &web_sys::HtmlElement, name: &str, detail: Option<&str>) {
+    let init = web_sys::CustomEventInit::new();
+    if let Some(detail) = detail {
+        init.set_detail(&JsValue::from_str(detail));
+    }
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}

@@ -4,9 +4,13 @@
 
 use lifenav_core::Lang;
 
+/// Shared by the widget's two modules (`handoff`): each reads its own part.
+#[allow(dead_code)]
 pub struct Strings {
     pub app_title: &'static str,
     pub loading: &'static str,
+    pub app_failed: &'static str,
+    pub situation_unknown: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub vi_on: &'static str,
@@ -110,6 +114,8 @@ pub struct Strings {
 pub const RU: Strings = Strings {
     app_title: "Навигатор жизненных ситуаций",
     loading: "Загружаем справочник услуг…",
+    situation_unknown: "Такой ситуации нет в справочнике услуг",
+    app_failed: "Не удалось загрузить навигатор. Проверьте подключение к интернету и выберите ситуацию ещё раз.",
     lang_switch: "English",
     lang_switch_label: "Switch to English",
     vi_on: "Версия для слабовидящих",
@@ -214,6 +220,8 @@ pub const RU: Strings = Strings {
 pub const EN: Strings = Strings {
     app_title: "Life situation navigator",
     loading: "Loading the catalog of services…",
+    situation_unknown: "There is no such situation in the catalog of services",
+    app_failed: "The navigator could not be loaded. Check your internet connection and choose the situation again.",
     lang_switch: "Русский",
     lang_switch_label: "Переключить на русский",
     vi_on: "Large print, high contrast",

@@ -1,6 +1,7 @@
 //! The widget the city embeds: one `<script type="module">` and one
-//! `<div data-lifenav data-catalog="…" data-lang="ru" data-feedback="…">`. It mounts in
-//! a shadow root, so the host page's CSS cannot reach it and it touches nothing else.
+//! `<div data-lifenav data-catalog="…" data-lang="ru" data-feedback="…">`. The first
+//! screen (`src/start/`) mounts in a shadow root, so the host page's CSS cannot reach it,
+//! and loads this module, the rest of the journey, into a slot there (`handoff`).
 //!
 //! - `state`: the signals and the actions (logic lives in `lifenav-core`);
 //! - `screens/`: one file per screen; `browser`: storage, fetch, events, downloads;
@@ -9,6 +10,7 @@
 
 mod browser;
 mod feedback;
+mod handoff;
 mod i18n;
 mod print;
 mod screens;
@@ -19,7 +21,6 @@ use lifenav_core::{Engine, Lang};
 use state::{App, Config};
 use wasm_bindgen::JsCast;
 
-const STYLE: &str = include_str!("../style/widget.css");
 /// The embedded default catalog, compiled and checked by build.rs.
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
 
@@ -30,36 +31,37 @@ fn embedded() -> Result<Engine, String> {
     engine
 }
 
+/// Mounts the app into the slot the first screen left in every `[data-lifenav]` host.
 fn main() {
     browser::mark("lifenav:main");
     let Some(doc) = browser::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = doc.query_selector_all("[data-lifenav]") else { return };
     for i in 0..hosts.length() {
-        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            mount(host);
+        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let slot = match host.shadow_root() {
+            Some(root) => root.query_selector(&format!("[{}]", handoff::SLOT)),
+            None => host.query_selector(&format!("[{}]", handoff::SLOT)),
+        };
+        if let Ok(Some(slot)) = slot {
+            if !slot.has_attribute("data-lifenav-ready") {
+                let _ = slot.set_attribute("data-lifenav-ready", "");
+                mount(host, slot.unchecked_into());
+            }
         }
     }
 }
 
-fn mount(host: web_sys::HtmlElement) {
-    if host.has_attribute("data-lifenav-mounted") {
-        return;
-    }
-    let _ = host.set_attribute("data-lifenav-mounted", "");
+fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement) {
     let data = host.dataset();
     let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let config = Config {
-        host: host.clone(),
+        host,
+        slot: slot.clone(),
         catalog_url: non_empty(data.get("catalog")),
         feedback_url: non_empty(data.get("feedback")),
         lang: data.get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default(),
     };
-    let root = match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
-        Ok(root) => root.unchecked_into::<web_sys::HtmlElement>(),
-        // A host element that cannot have a shadow root: mount inside it, scoped by class names.
-        Err(_) => host,
-    };
-    leptos::mount::mount_to(root, move || view! { <Widget config /> }).forget();
+    leptos::mount::mount_to(slot, move || view! { <Widget config /> }).forget();
 }
 
 #[component]
@@ -68,6 +70,7 @@ fn Widget(config: Config) -> impl IntoView {
     let app = App::new(config);
     provide_context(app);
     app.persist();
+    app.hand_over();
     let fallback = move |notice: Option<&'static str>| match embedded() {
         Ok(engine) => app.start(engine, notice.map(str::to_string)),
         Err(e) => app.notice.set(Some(format!("{}: {e}", app.s().catalog_broken))),
@@ -85,7 +88,6 @@ fn Widget(config: Config) -> impl IntoView {
         }),
     }
     view! {
-        <style>{STYLE}</style>
         <div class="ln" class:vi=move || app.vi.get() lang=move || app.lang.get().code()>
             <screens::Shell />
         </div>

@@ -12,13 +12,14 @@ use lifenav_core::{Date, Engine, Lang, Plan, Value};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-pub const JOURNEY_KEY: &str = "lifenav.journey";
-pub const SETTINGS_KEY: &str = "lifenav.settings";
+use crate::handoff::{self, JOURNEY_KEY, SETTINGS_KEY};
 
 /// What the host page configured with data attributes.
 #[derive(Clone)]
 pub struct Config {
     pub host: web_sys::HtmlElement,
+    /// Where the app is mounted, in the first screen's shadow root (`handoff`).
+    pub slot: web_sys::HtmlElement,
     pub catalog_url: Option<String>,
     pub feedback_url: Option<String>,
     pub lang: Lang,
@@ -35,7 +36,6 @@ pub struct App {
     pub editing: RwSignal<Option<usize>>,
     pub notice: RwSignal<Option<String>>,
     pub profile_open: RwSignal<bool>,
-    pub query: RwSignal<String>,
     pub expanded: RwSignal<BTreeSet<usize>>,
     /// Bumped by actions that move the citizen on: the new screen takes focus.
     pub focus: RwSignal<u32>,
@@ -101,7 +101,6 @@ impl App {
             editing: RwSignal::new(None),
             notice: RwSignal::new(None),
             profile_open: RwSignal::new(false),
-            query: RwSignal::new(String::new()),
             expanded: RwSignal::new(BTreeSet::new()),
             focus: RwSignal::new(0),
             config: StoredValue::new_local(config),
@@ -181,6 +180,7 @@ impl App {
         }
         self.engine.set(Some(engine));
         crate::feedback::install(*self);
+        self.take_open();
         browser::mark("lifenav:ready");
     }
 
@@ -218,14 +218,94 @@ impl App {
             if app.engine.with(|e| e.is_none()) {
                 return;
             }
-            // Only a choice the citizen made is kept; the page's default is not stored.
-            if lang == app.config.with_value(|c| c.lang) && !vi {
-                browser::remove(SETTINGS_KEY);
-            } else {
-                let settings = serde_json::json!({ "lang": lang.code(), "vi": vi });
-                let _ = browser::save(SETTINGS_KEY, &settings.to_string());
+            match handoff::settings_json(lang, vi, app.config.with_value(|c| c.lang)) {
+                None => browser::remove(SETTINGS_KEY),
+                Some(json) => {
+                    let _ = browser::save(SETTINGS_KEY, &json);
+                }
             }
         });
+    }
+
+    /// Shares the screen with the first screen (`handoff`): at the start of the journey
+    /// (with no profile or rating form open) the first screen shows, with any notice
+    /// and the situations of this catalog; anywhere else, the app shows.
+    pub fn hand_over(&self) {
+        let app = *self;
+        let at_start = Memo::new(move |_| {
+            app.engine.with(|e| e.is_some())
+                && app.stage.get() == Stage::Start
+                && !app.profile_open.get()
+                && app.rate.with(|r| r.is_none())
+        });
+        Effect::new(move |was: Option<bool>| {
+            let now = at_start.get();
+            let notice = app.notice.get();
+            let slot = app.config.with_value(|c| c.slot.clone());
+            if now {
+                if was != Some(true) || notice.is_some() {
+                    let index = app.engine.with_untracked(|e| {
+                        e.as_ref().map(|e| lifenav_core::search::SituationIndex::from_catalog(&e.catalog).to_text())
+                    });
+                    let detail = serde_json::json!({
+                        "lang": app.lang.get_untracked().code(),
+                        "vi": app.vi.get_untracked(),
+                        "moved": app.focus.get_untracked() > 0,
+                        "notice": notice,
+                        "index": index,
+                    });
+                    slot.set_hidden(true);
+                    browser::signal(&slot, handoff::BACK, Some(&detail.to_string()));
+                    if notice.is_some() {
+                        app.notice.set(None);
+                    }
+                }
+            } else if app.engine.with(|e| e.is_some()) || notice.is_some() {
+                app.show();
+            }
+            now
+        });
+        // What the first screen asked for before the app had loaded, then whatever it asks.
+        let slot = app.config.with_value(|c| c.slot.clone());
+        let on_open = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || app.take_open());
+        let _ =
+            slot.add_event_listener_with_callback(handoff::OPEN, wasm_bindgen::JsCast::unchecked_ref(on_open.as_ref()));
+        on_open.forget();
+    }
+
+    fn show(&self) {
+        let slot = self.config.with_value(|c| c.slot.clone());
+        if slot.hidden() {
+            slot.set_hidden(false);
+            browser::signal(&slot, handoff::SHOWN, None);
+        }
+    }
+
+    /// Does what the first screen asked ([`handoff::OPEN`]), once the catalog is ready.
+    pub fn take_open(&self) {
+        let Some(engine) = self.engine.get_untracked() else { return };
+        let slot = self.config.with_value(|c| c.slot.clone());
+        let Some(raw) = slot.get_attribute(handoff::PENDING) else { return };
+        let _ = slot.remove_attribute(handoff::PENDING);
+        let Ok(action) = serde_json::from_str::<serde_json::Value>(&raw) else { return };
+        if let Some(lang) = action.get("lang").and_then(|l| l.as_str()).and_then(Lang::from_code) {
+            self.lang.set(lang);
+        }
+        if let Some(vi) = action.get("vi").and_then(|v| v.as_bool()) {
+            self.vi.set(vi);
+        }
+        // Shown before focus moves: focus cannot go into a hidden slot.
+        self.show();
+        if let Some(id) = action.get("situation").and_then(|s| s.as_str()) {
+            if engine.situation_index(id).is_some() {
+                self.choose_situation(id);
+            } else {
+                self.notice.set(Some(format!("{}: {id}.", self.s().situation_unknown)));
+            }
+        } else if action.get("profile").is_some() {
+            self.profile_open.set(true);
+            self.moved();
+        }
     }
 
     pub fn situation_id(&self) -> Option<String> {

@@ -5,7 +5,6 @@ mod profile;
 mod questions;
 mod rate;
 mod review;
-mod start;
 
 use crate::state::App;
 use leptos::prelude::*;
@@ -89,7 +88,8 @@ pub fn Shell() -> impl IntoView {
                     return view! { <profile::Profile /> }.into_any();
                 }
                 match app.stage.get() {
-                    Stage::Start => view! { <start::Start /> }.into_any(),
+                    // The first screen's module shows the start (`handoff`).
+                    Stage::Start => ().into_any(),
                     Stage::Questions => view! { <questions::Questions /> }.into_any(),
                     Stage::Review => view! { <review::Review /> }.into_any(),
                     Stage::Plan => view! { <plan::PlanScreen /> }.into_any(),

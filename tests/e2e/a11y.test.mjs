@@ -38,7 +38,7 @@ for (const vi of [false, true]) {
     violations.push(...(await axe(page, 'my answers')));
     const rate = await openHost(context, env.server, { feedback: '/api/v1', hash: '#rate/snils' });
     await w(rate).locator('form.ln-rating').waitFor();
-    if (vi) await w(rate).locator('.ln.vi').waitFor();
+    if (vi) await w(rate).locator('.ln.vi:visible').waitFor();
     violations.push(...(await axe(rate, 'a #rate/ link')));
     assert.deepEqual(violations, []);
     await context.close();

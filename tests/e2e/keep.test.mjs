@@ -86,7 +86,7 @@ test('language switch, and it is remembered', async () => {
   await w(page).getByRole('button', { name: 'Switch to English' }).click();
   await w(page).locator('label[for=ln-q]', { hasText: 'Find a situation' }).waitFor();
   assert.ok(await w(page).locator('.ln-situation-title', { hasText: 'A child is born' }).count());
-  assert.equal(await w(page).locator('.ln').getAttribute('lang'), 'en');
+  assert.equal(await w(page).locator('.ln:visible').getAttribute('lang'), 'en');
   await page.reload();
   await w(page).locator('label[for=ln-q]', { hasText: 'Find a situation' }).waitFor();
   await context.close();
@@ -96,16 +96,16 @@ test('the version for the visually impaired: larger type, high contrast, remembe
   const context = await env.browser.newContext();
   const page = await openHost(context, env.server);
   await w(page).locator('.ln-situation').first().waitFor();
-  const size = () => w(page).locator('.ln').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = () => w(page).locator('.ln:visible').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const normal = await size();
   const toggle = w(page).getByRole('button', { name: 'Версия для слабовидящих' });
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   assert.ok((await size()) >= normal * 1.4, 'type at least 40% larger');
-  const colors = await w(page).locator('.ln').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  const colors = await w(page).locator('.ln:visible').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
   assert.deepEqual(colors, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   await page.reload();
-  await w(page).locator('.ln.vi').waitFor();
+  await w(page).locator('.ln.vi:visible').waitFor();
   await context.close();
 });
 

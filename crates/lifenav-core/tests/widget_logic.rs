@@ -158,3 +158,26 @@ fn calendar_has_one_event_per_deadline() {
     let undated = engine.plan_for("birth", &answers, None, Date::parse("2026-11-21").unwrap()).unwrap();
     assert!(lifenav_core::ics::deadlines_calendar(&engine, &undated, Lang::Ru, "x").is_none());
 }
+
+#[test]
+fn the_first_screen_index_lists_and_finds_what_the_catalog_does() {
+    use lifenav_core::search::SituationIndex;
+    let engine = example();
+    let index = SituationIndex::from_catalog(&engine.catalog);
+    let read = SituationIndex::parse(&index.to_text()).expect("the index reads back");
+    assert_eq!(read, index);
+    for q in ["ребен", "похорон", "moving", "рождение жираф"] {
+        assert_eq!(read.search(q), search(&engine, q), "{q}");
+    }
+    // Every situation is listed once, each category's members by rank, categories by
+    // their most common situation.
+    let groups = read.by_category();
+    let mut listed: Vec<usize> = groups.iter().flat_map(|(_, m)| m.clone()).collect();
+    listed.sort();
+    assert_eq!(listed, (0..engine.catalog.situations.len()).collect::<Vec<_>>());
+    let first_ranks: Vec<u32> = groups.iter().map(|(_, m)| read.situations[m[0]].rank).collect();
+    assert!(first_ranks.windows(2).all(|w| w[0] <= w[1]), "{first_ranks:?}");
+    for (_, members) in &groups {
+        assert!(members.windows(2).all(|w| read.situations[w[0]].rank <= read.situations[w[1]].rank));
+    }
+}

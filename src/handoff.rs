@@ -1,0 +1,32 @@
+//! How the two modules of the widget hand the screen to each other.
+//!
+//! The first screen (the situation list and search) is a small module, `src/start/`, so
+//! that it shows fast; the rest of the journey is the Leptos app, loaded while the
+//! citizen reads the list. Both live in one shadow root: the start module owns it and
+//! leaves a *slot* for the app. They talk by events on the slot (they never bubble out
+//! to the host page), each carrying JSON:
+//!
+//! - [`OPEN`] (start → app): `{"situation": id}` or `{"profile": true}`, with the
+//!   citizen's `lang` and `vi`. Sent before the app has loaded, it waits in the slot's
+//!   [`PENDING`] attribute;
+//! - [`SHOWN`] (app → start): the app is showing, the start screen hides;
+//! - [`BACK`] (app → start): the journey is back at the start (or the app loaded there):
+//!   `{"lang", "vi", "moved", "notice", "index"}`, where `index` is the situation index of
+//!   the catalog the app runs ([`lifenav_core::search::SituationIndex::to_text`]).
+
+use lifenav_core::Lang;
+
+pub const SLOT: &str = "data-lifenav-slot";
+pub const PENDING: &str = "data-lifenav-open";
+pub const OPEN: &str = "lifenav-open";
+pub const SHOWN: &str = "lifenav-shown";
+pub const BACK: &str = "lifenav-back";
+pub const JOURNEY_KEY: &str = "lifenav.journey";
+pub const SETTINGS_KEY: &str = "lifenav.settings";
+
+/// The settings to keep in the browser: only a choice the citizen made is kept (a
+/// language other than the page's, the version for the visually impaired); `None`: the
+/// page's defaults, nothing to keep.
+pub fn settings_json(lang: Lang, vi: bool, page_lang: Lang) -> Option<String> {
+    (lang != page_lang || vi).then(|| format!("{{\"lang\":\"{}\",\"vi\":{vi}}}", lang.code()))
+}

@@ -1,0 +1,458 @@
+//! The widget's first screen: the life situations by category and the search box, in a
+//! module small enough to show at once on a phone. It owns the widget's shadow root and
+//! leaves a slot for the rest of the journey (the Leptos app, `src/main.rs`), which it
+//! loads while the citizen reads the list and hands the screen to when a situation is
+//! chosen. How the two talk: `src/handoff.rs`.
+//!
+//! It draws with a few HTML strings (every text escaped) and one listener per kind of
+//! event on its container, so nothing leaks however often the list is redrawn; what to
+//! list and find comes from `lifenav_core::search::SituationIndex`.
+
+#[allow(dead_code)]
+#[path = "../handoff.rs"]
+mod handoff;
+#[allow(dead_code)]
+#[path = "../i18n.rs"]
+mod i18n;
+
+use lifenav_core::search::SituationIndex;
+use lifenav_core::Lang;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+
+const STYLE: &str = include_str!("../../style/widget.css");
+/// The embedded catalog's situations, written by build.rs next to the catalog itself.
+const EMBEDDED_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/index.txt"));
+
+fn main() {}
+
+/// Mounts the first screen into `host` (a `[data-lifenav]` element). `load` starts
+/// loading the rest of the widget and returns a promise; it may be called again after a
+/// failure.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, load: js_sys::Function) {
+    if host.has_attribute("data-lifenav-mounted") {
+        return;
+    }
+    let _ = host.set_attribute("data-lifenav-mounted", "");
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let root: web_sys::Node = match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+        Ok(root) => root.into(),
+        // A host element that cannot have a shadow root: mount inside it, scoped by class names.
+        Err(_) => host.clone().into(),
+    };
+    let make = |tag: &str| doc.create_element(tag).ok().map(|e| e.unchecked_into::<HtmlElement>());
+    let (Some(style), Some(container), Some(slot)) = (make("style"), make("div"), make("div")) else { return };
+    style.set_text_content(Some(STYLE));
+    container.set_class_name("ln");
+    let _ = slot.set_attribute(handoff::SLOT, "");
+    slot.set_hidden(true);
+    for node in [&style, &container, &slot] {
+        let _ = root.append_child(node);
+    }
+    let page_lang = host.dataset().get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default();
+    let custom_catalog = host.dataset().get("catalog").is_some_and(|c| !c.trim().is_empty());
+    let (lang, vi) = saved_settings().unwrap_or((page_lang, false));
+    let screen = Rc::new(RefCell::new(Start {
+        page_lang,
+        lang,
+        vi,
+        // A city's own catalog: its situations come from the app, which loads it.
+        index: (!custom_catalog).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
+        index_text: String::new(),
+        query: String::new(),
+        notice: None,
+        waiting: false,
+        container,
+        slot,
+        load,
+    }));
+    listen(&screen);
+    let app_first = custom_catalog || opens_elsewhere();
+    mark("lifenav:start-mounting");
+    let mut s = screen.borrow_mut();
+    if app_first {
+        s.waiting = true;
+        s.render();
+        s.load_app();
+    } else {
+        s.render();
+        mark("lifenav:start-shown");
+        drop(s);
+        prefetch(screen);
+    }
+}
+
+/// A performance mark, for bench/widget.mjs.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+struct Start {
+    page_lang: Lang,
+    lang: Lang,
+    vi: bool,
+    index: Option<SituationIndex>,
+    index_text: String,
+    query: String,
+    notice: Option<String>,
+    /// A situation was chosen (or the page opens inside the journey): the app is loading.
+    waiting: bool,
+    container: HtmlElement,
+    slot: HtmlElement,
+    load: js_sys::Function,
+}
+
+/// The page opens inside the journey, not on the list: a share or rating link, or a
+/// journey saved past the start (or damaged: the app resets it and says so).
+fn opens_elsewhere() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let hash = window.location().hash().unwrap_or_default();
+    if hash.starts_with("#s=") || hash.starts_with("#rate/") {
+        return true;
+    }
+    let Some(saved) = load_item(handoff::JOURNEY_KEY) else { return false };
+    let stage = js_sys::JSON::parse(&saved).ok().and_then(|v| get(&v, "stage").as_string());
+    stage.as_deref() != Some("start")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_item(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn saved_settings() -> Option<(Lang, bool)> {
+    let v = js_sys::JSON::parse(&load_item(handoff::SETTINGS_KEY)?).ok()?;
+    let lang = Lang::from_code(&get(&v, "lang").as_string()?)?;
+    Some((lang, get(&v, "vi").as_bool().unwrap_or(false)))
+}
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Start {
+    fn s(&self) -> &'static i18n::Strings {
+        i18n::t(self.lang)
+    }
+
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.container.query_selector(selector).ok().flatten().map(JsCast::unchecked_into)
+    }
+
+    /// The whole screen: the bar, the notice, the search box and the list.
+    fn render(&mut self) {
+        let s = self.s();
+        let other = if self.lang == Lang::Ru { "en" } else { "ru" };
+        let _ = self.container.set_attribute("lang", self.lang.code());
+        let _ = self.container.class_list().toggle_with_force("vi", self.vi);
+        let body = if self.waiting {
+            format!(r#"<p class="ln-loading" role="status">{}</p>"#, esc(s.loading))
+        } else {
+            format!(
+                r#"<h2 tabindex="-1">{title}</h2><div class="ln-field ln-search" role="search"><label for="ln-q">{label}</label><input id="ln-q" type="search" autocomplete="off" placeholder="{placeholder}" value="{query}"></div><div class="ln-results"></div>"#,
+                title = esc(s.app_title),
+                label = esc(s.search_label),
+                placeholder = esc(s.search_placeholder),
+                query = esc(&self.query),
+            )
+        };
+        self.container.set_inner_html(&format!(
+            r#"<div class="ln-bar"><span class="ln-brand">{title}</span><div class="ln-tools"><button type="button" class="ln-tool" data-action="lang" lang="{other}" aria-label="{lang_label}">{lang}</button><button type="button" class="ln-tool" data-action="vi" aria-pressed="{vi}">{vi_on}</button><button type="button" class="ln-tool" data-action="profile" aria-expanded="false">{mine}</button></div></div><div class="ln-notice-region" role="status" aria-live="polite"></div><div class="ln-body">{body}</div>"#,
+            title = esc(s.app_title),
+            lang_label = esc(s.lang_switch_label),
+            lang = esc(s.lang_switch),
+            vi = self.vi,
+            vi_on = esc(s.vi_on),
+            mine = esc(s.my_answers),
+        ));
+        self.render_notice();
+        self.render_list();
+    }
+
+    fn render_notice(&self) {
+        let Some(region) = self.find(".ln-notice-region") else { return };
+        region.set_inner_html(&match &self.notice {
+            Some(text) => format!(
+                r#"<div class="ln-notice"><p>{}</p><button type="button" class="ln-link" data-action="close-notice">{}</button></div>"#,
+                esc(text),
+                esc(self.s().notice_close)
+            ),
+            None => String::new(),
+        });
+    }
+
+    /// The situations: found by the query, or all of them by category.
+    fn render_list(&self) {
+        let (Some(results), Some(index)) = (self.find(".ln-results"), self.index.as_ref()) else { return };
+        let s = self.s();
+        let lang = self.lang;
+        let item = |i: usize| {
+            let sit = &index.situations[i];
+            format!(
+                r#"<li><button type="button" class="ln-situation" data-situation="{}"><span class="ln-situation-title">{}</span><span class="ln-situation-summary">{}</span></button></li>"#,
+                esc(&sit.id),
+                esc(sit.title.get(lang)),
+                esc(sit.summary.get(lang))
+            )
+        };
+        let html = if self.query.trim().is_empty() {
+            index
+                .by_category()
+                .into_iter()
+                .map(|(c, members)| {
+                    let items: String = members.into_iter().map(item).collect();
+                    format!(
+                        r#"<section class="ln-category"><h3>{}</h3><ul class="ln-situations">{items}</ul></section>"#,
+                        esc(index.categories[c].1.get(lang))
+                    )
+                })
+                .collect()
+        } else {
+            let found = index.search(&self.query);
+            let status = match found.len() {
+                0 => s.search_none.to_string(),
+                n => format!("{}: {n}", s.search_found),
+            };
+            let items: String = found.into_iter().map(item).collect();
+            format!(r#"<p class="ln-found" role="status">{}</p><ul class="ln-situations">{items}</ul>"#, esc(&status))
+        };
+        results.set_inner_html(&html);
+    }
+
+    fn focus(&self, selector: &str) {
+        if let Some(el) = self.find(selector) {
+            let _ = el.focus();
+        }
+    }
+
+    fn save_settings(&self) {
+        let Some(storage) = storage() else { return };
+        let _ = match handoff::settings_json(self.lang, self.vi, self.page_lang) {
+            Some(json) => storage.set_item(handoff::SETTINGS_KEY, &json),
+            None => storage.remove_item(handoff::SETTINGS_KEY),
+        };
+    }
+
+    /// Starts loading the app; a failure is said and can be retried by choosing again.
+    fn load_app(&self) {
+        let Ok(promise) = self.load.call0(&JsValue::NULL) else { return };
+        let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
+        let container = self.container.clone();
+        let failed = Closure::once(move |_: JsValue| {
+            // The listener on the container turns this into a notice (it holds the state).
+            let _ = container.set_attribute("data-load-failed", "");
+            if let Ok(event) = Event::new("lifenav-load-failed") {
+                let _ = container.dispatch_event(&event);
+            }
+        });
+        let _ = promise.catch(&failed);
+        failed.forget();
+    }
+
+    /// After [`handoff::OPEN`] went out: if the app has not taken the action, it is still
+    /// loading (or not yet asked for), and the citizen is told so.
+    fn after_open(&mut self) {
+        if self.slot.has_attribute(handoff::PENDING) {
+            self.waiting = true;
+            self.render();
+            self.focus(".ln-loading");
+            self.load_app();
+        }
+    }
+
+    fn settings_fields(&self) -> String {
+        format!(r#""lang":"{}","vi":{}"#, self.lang.code(), self.vi)
+    }
+
+    /// Returns the action to hand to the app, if the click asks for one.
+    fn on_click(&mut self, target: Element) -> Option<String> {
+        let button = target.closest("button").ok().flatten()?;
+        if let Some(id) = button.get_attribute("data-situation") {
+            return Some(format!(r#"{{"situation":"{}",{}}}"#, json_escape(&id), self.settings_fields()));
+        }
+        match button.get_attribute("data-action").as_deref() {
+            Some("lang") => {
+                self.lang = if self.lang == Lang::Ru { Lang::En } else { Lang::Ru };
+                self.save_settings();
+                self.render();
+                self.focus("[data-action=lang]");
+            }
+            Some("vi") => {
+                self.vi = !self.vi;
+                self.save_settings();
+                let _ = self.container.class_list().toggle_with_force("vi", self.vi);
+                let _ = button.set_attribute("aria-pressed", &self.vi.to_string());
+            }
+            Some("profile") => return Some(format!(r#"{{"profile":true,{}}}"#, self.settings_fields())),
+            Some("close-notice") => {
+                self.notice = None;
+                self.render_notice();
+                self.focus("h2");
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The app is back at the start, or has just loaded there.
+    fn on_back(&mut self, detail: &JsValue) {
+        let was_showing = !self.container.hidden() && !self.waiting;
+        // The app's language and mode count when the citizen was in the app; when it
+        // has only just loaded, the citizen may have changed them here meanwhile.
+        let moved = get(detail, "moved").as_bool() == Some(true);
+        let (lang, vi) = match moved {
+            true => (
+                get(detail, "lang").as_string().and_then(|l| Lang::from_code(&l)).unwrap_or(self.lang),
+                get(detail, "vi").as_bool().unwrap_or(self.vi),
+            ),
+            false => (self.lang, self.vi),
+        };
+        let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
+        (self.lang, self.vi) = (lang, vi);
+        if let Some(text) = get(detail, "index").as_string() {
+            if text != self.index_text {
+                if let Ok(index) = SituationIndex::parse(&text) {
+                    redraw |= self.index.as_ref() != Some(&index);
+                    self.index = Some(index);
+                }
+                self.index_text = text;
+            }
+        }
+        if let Some(notice) = get(detail, "notice").as_string() {
+            self.notice = Some(notice);
+        }
+        self.waiting = false;
+        self.container.set_hidden(false);
+        self.slot.set_hidden(true);
+        if redraw {
+            self.render();
+        } else {
+            self.render_notice();
+        }
+        if moved {
+            self.focus("h2");
+        }
+    }
+}
+
+fn json_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// One listener per kind of event, on the container and the slot.
+fn listen(screen: &Rc<RefCell<Start>>) {
+    let (container, slot) = {
+        let s = screen.borrow();
+        (s.container.clone(), s.slot.clone())
+    };
+    let on = |target: &web_sys::EventTarget, name: &str, f: Box<dyn FnMut(Event)>| {
+        let closure = Closure::wrap(f);
+        let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        closure.forget();
+    };
+    let sc = screen.clone();
+    on(
+        &container,
+        "click",
+        Box::new(move |ev: Event| {
+            let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let Some(action) = sc.borrow_mut().on_click(target) else { return };
+            // Sent with no borrow held: a loaded app answers within the dispatch.
+            let slot = sc.borrow().slot.clone();
+            let _ = slot.set_attribute(handoff::PENDING, &action);
+            if let Ok(event) = Event::new(handoff::OPEN) {
+                let _ = slot.dispatch_event(&event);
+            }
+            sc.borrow_mut().after_open();
+        }),
+    );
+    let sc = screen.clone();
+    on(
+        &container,
+        "input",
+        Box::new(move |ev: Event| {
+            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                let mut s = sc.borrow_mut();
+                s.query = input.value();
+                s.render_list();
+            }
+        }),
+    );
+    let sc = screen.clone();
+    on(
+        &container,
+        "lifenav-load-failed",
+        Box::new(move |_| {
+            let mut s = sc.borrow_mut();
+            // Loading ahead failed: said only when the citizen waits for it (choosing
+            // again retries).
+            if !s.waiting {
+                return;
+            }
+            s.waiting = false;
+            s.notice = Some(s.s().app_failed.to_string());
+            let _ = s.slot.remove_attribute(handoff::PENDING);
+            s.render();
+            s.focus(".ln-notice p");
+        }),
+    );
+    let sc = screen.clone();
+    on(
+        &slot,
+        handoff::BACK,
+        Box::new(move |ev: Event| {
+            let detail = ev.dyn_ref::<web_sys::CustomEvent>().map(|e| e.detail()).unwrap_or(JsValue::NULL);
+            let detail = detail.as_string().and_then(|d| js_sys::JSON::parse(&d).ok()).unwrap_or(JsValue::NULL);
+            sc.borrow_mut().on_back(&detail);
+        }),
+    );
+    let sc = screen.clone();
+    on(
+        &slot,
+        handoff::SHOWN,
+        Box::new(move |_| {
+            let mut s = sc.borrow_mut();
+            s.waiting = false;
+            s.container.set_hidden(true);
+            s.slot.set_hidden(false);
+        }),
+    );
+}
+
+/// Loads the app while the citizen reads the list, when the browser is idle.
+fn prefetch(screen: Rc<RefCell<Start>>) {
+    let Some(window) = web_sys::window() else { return };
+    let run = Closure::once_into_js(move || screen.borrow().load_app());
+    let idle = get(&window, "requestIdleCallback");
+    if let Some(idle) = idle.dyn_ref::<js_sys::Function>() {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(1500.0));
+        let _ = idle.call2(&window, &run, &options);
+    } else {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
+    }
+}

@@ -1,0 +1,69 @@
+// The widget's two modules (src/handoff.rs): the first screen shows before the rest of
+// the widget has loaded, hands over a situation chosen meanwhile, and says so when the
+// rest cannot be loaded; their messages never reach the host page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, openHost, w } from './support.mjs';
+
+const env = fixture();
+const WIDGET_WASM = '**/lifenav-widget_bg.wasm';
+
+// Counts, on the host page, the module-to-module events that should stay in the shadow root.
+const countLeaks = () => {
+  window.__leaks = 0;
+  for (const name of ['lifenav-open', 'lifenav-back', 'lifenav-shown']) {
+    document.addEventListener(name, () => window.__leaks++, true);
+  }
+};
+
+test('a situation chosen before the rest of the widget has loaded opens when it arrives', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(countLeaks);
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await context.route(WIDGET_WASM, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  // No catalog URL: the embedded Irkutsk catalog, whose situations the first screen carries.
+  const page = await openHost(context, env.server, { catalog: '' });
+  const events = [];
+  await page.exposeFunction('__hostEvent', (name) => events.push(name));
+  await page.evaluate(() => document.getElementById('host').addEventListener('lifenav:situation', (e) => window.__hostEvent(e.detail.situation)));
+  const birth = w(page).locator('.ln-situation', { hasText: 'Рождение ребёнка' });
+  await birth.focus();
+  await page.keyboard.press('Enter');
+  await w(page).locator('.ln-loading', { hasText: 'Загружаем' }).waitFor();
+  assert.equal(await w(page).locator('form.ln-question').count(), 0, 'no question before the widget has loaded');
+  release();
+  await w(page).locator('form.ln-question').waitFor();
+  await w(page).locator('.ln-loading').waitFor({ state: 'hidden' });
+  // One screen at a time: the first screen hid when the app showed.
+  assert.equal(await w(page).locator('.ln:visible').count(), 1);
+  assert.equal(await w(page).locator('.ln-bar:visible').count(), 1);
+  assert.deepEqual(events, ['birth'], 'the host page hears the choice');
+  const focused = await page.evaluate(() => document.getElementById('host').shadowRoot.activeElement?.tagName);
+  assert.ok(focused, 'focus moved into the question');
+  // Back to the list: the first screen again, with focus on its heading.
+  await w(page).getByRole('button', { name: 'Назад' }).click();
+  await w(page).locator('.ln-situation').first().waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById('host').shadowRoot.activeElement?.tagName), 'H2');
+  assert.equal(await w(page).locator('.ln-bar:visible').count(), 1);
+  assert.equal(await page.evaluate(() => window.__leaks), 0, 'no handoff event reached the host page');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the rest of the widget cannot be loaded: a notice, the list stays, choosing again retries', async () => {
+  const context = await env.browser.newContext();
+  let offline = true;
+  await context.route(WIDGET_WASM, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  const page = await openHost(context, env.server, { catalog: '' });
+  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  await w(page).locator('.ln-notice', { hasText: 'Не удалось загрузить навигатор' }).waitFor();
+  assert.ok((await w(page).locator('.ln-situation').count()) >= 10, 'the list is still there');
+  offline = false;
+  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  await w(page).locator('form.ln-question').waitFor();
+  await context.close();
+});

@@ -3,7 +3,9 @@
 //   <div data-lifenav data-lang="ru" data-catalog="/lifenav/bundle.json" data-feedback="https://…"></div>
 // It loads the first screen (small: the situations and the search) next to this file and
 // mounts it into every [data-lifenav] element; the first screen loads the rest of the
-// widget while the citizen reads the list (src/handoff.rs).
+// widget while the citizen reads the list (src/handoff.rs). The build bundles this file
+// with the first screen's JS glue (scripts/widget.sh), so a page makes two requests
+// before the list shows: this one and the first screen's wasm.
 import initStart, { mount } from "./lifenav-start.js";
 
 const here = import.meta.url;

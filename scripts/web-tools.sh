@@ -1,7 +1,7 @@
 # Sourced by scripts/run.sh and scripts/test.sh: the web toolchain of the widget.
 # Installs what is missing, skips what is there (versions are the ones that work on
 # this machine kind, see docs/toolchain.md): the wasm target, trunk, wasm-bindgen-cli at
-# the version in Cargo.lock, binaryen's wasm-opt and the test packages from npm, Chromium.
+# the version in Cargo.lock, binaryen's wasm-opt, esbuild and the test packages from npm, Chromium.
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
@@ -31,8 +31,8 @@ ensure_web_tools() {
     cargo install wasm-bindgen-cli --version "${bindgen}" --force
   fi
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-    || [ ! -d node_modules/@axe-core/playwright ]; then
-    log "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
+    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/esbuild ]; then
+    log "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
   fi
   export PATH="${PWD}/node_modules/.bin:${PATH}"

@@ -288,11 +288,16 @@ impl App {
         let Some(raw) = slot.get_attribute(handoff::PENDING) else { return };
         let _ = slot.remove_attribute(handoff::PENDING);
         let Ok(action) = serde_json::from_str::<serde_json::Value>(&raw) else { return };
+        // Set only when changed: a new language rebuilds the whole interface.
         if let Some(lang) = action.get("lang").and_then(|l| l.as_str()).and_then(Lang::from_code) {
-            self.lang.set(lang);
+            if lang != self.lang.get_untracked() {
+                self.lang.set(lang);
+            }
         }
         if let Some(vi) = action.get("vi").and_then(|v| v.as_bool()) {
-            self.vi.set(vi);
+            if vi != self.vi.get_untracked() {
+                self.vi.set(vi);
+            }
         }
         // Shown before focus moves: focus cannot go into a hidden slot.
         self.show();

@@ -66,6 +66,7 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         query: String::new(),
         notice: None,
         waiting: false,
+        failed: false,
         container,
         slot,
         load,
@@ -103,6 +104,8 @@ struct Start {
     notice: Option<String>,
     /// A situation was chosen (or the page opens inside the journey): the app is loading.
     waiting: bool,
+    /// Loading the app failed while the citizen waited: the notice offers to try again.
+    failed: bool,
     container: HtmlElement,
     slot: HtmlElement,
     load: js_sys::Function,
@@ -197,8 +200,12 @@ impl Start {
         let Some(region) = self.find(".ln-notice-region") else { return };
         region.set_inner_html(&match &self.notice {
             Some(text) => format!(
-                r#"<div class="ln-notice"><p>{}</p><button type="button" class="ln-link" data-action="close-notice">{}</button></div>"#,
+                r#"<div class="ln-notice"><p>{}</p>{}<button type="button" class="ln-link" data-action="close-notice">{}</button></div>"#,
                 esc(text),
+                match self.failed {
+                    true => format!(r#"<button type="button" class="ln-primary" data-action="retry">{}</button>"#, esc(self.s().retry)),
+                    false => String::new(),
+                },
                 esc(self.s().notice_close)
             ),
             None => String::new(),
@@ -308,7 +315,15 @@ impl Start {
                 let _ = button.set_attribute("aria-pressed", &self.vi.to_string());
             }
             Some("profile") => return Some(format!(r#"{{"profile":true,{}}}"#, self.settings_fields())),
+            Some("retry") => {
+                // What was chosen before the failure is still waiting in the slot.
+                (self.notice, self.failed, self.waiting) = (None, false, true);
+                self.render();
+                self.focus(".ln-loading");
+                self.load_app();
+            }
             Some("close-notice") => {
+                self.failed = false;
                 self.notice = None;
                 self.render_notice();
                 self.focus("h2");
@@ -409,13 +424,13 @@ fn listen(screen: &Rc<RefCell<Start>>) {
         Box::new(move |_| {
             let mut s = sc.borrow_mut();
             // Loading ahead failed: said only when the citizen waits for it (choosing
-            // again retries).
+            // again, or "try again", retries).
             if !s.waiting {
                 return;
             }
             s.waiting = false;
+            s.failed = true;
             s.notice = Some(s.s().app_failed.to_string());
-            let _ = s.slot.remove_attribute(handoff::PENDING);
             s.render();
             s.focus(".ln-notice p");
         }),

@@ -54,7 +54,7 @@ test('a situation chosen before the rest of the widget has loaded opens when it 
   await context.close();
 });
 
-test('the rest of the widget cannot be loaded: a notice, the list stays, choosing again retries', async () => {
+test('the rest of the widget cannot be loaded: a notice, the list stays, "try again" opens what was chosen', async () => {
   const context = await env.browser.newContext();
   let offline = true;
   await context.route(WIDGET_WASM, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
@@ -63,7 +63,35 @@ test('the rest of the widget cannot be loaded: a notice, the list stays, choosin
   await w(page).locator('.ln-notice', { hasText: 'Не удалось загрузить навигатор' }).waitFor();
   assert.ok((await w(page).locator('.ln-situation').count()) >= 10, 'the list is still there');
   offline = false;
-  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  await w(page).getByRole('button', { name: 'Попробовать ещё раз' }).click();
   await w(page).locator('form.ln-question').waitFor();
+  assert.match(await w(page).locator('.ln-context').textContent(), /Переезд/, 'the situation chosen before the failure');
+  await context.close();
+});
+
+test('a returning citizen at the start sees the list at once; one inside a journey is taken back there', async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await context.route(WIDGET_WASM, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await openHost(context, env.server, { catalog: '' });
+  await w(page).locator('.ln-situation').first().waitFor();
+  // Answers kept for reuse, but back at the start: the list needs nothing more.
+  await page.evaluate(() =>
+    localStorage.setItem('lifenav.journey', JSON.stringify({ v: 1, stage: 'start', answers: { birth: { parents_married: 'yes' } } })),
+  );
+  await page.reload();
+  await w(page).locator('.ln-situation').first().waitFor();
+  assert.equal(await w(page).locator('.ln-loading').count(), 0);
+  // Inside a journey: the page opens there, so it waits for the rest of the widget.
+  await page.evaluate(() => localStorage.setItem('lifenav.journey', JSON.stringify({ v: 1, situation: 'moving', stage: 'review' })));
+  await page.reload();
+  await w(page).locator('.ln-loading').waitFor();
+  assert.equal(await w(page).locator('.ln-situation').count(), 0, 'not the list: the citizen was elsewhere');
+  release();
+  await w(page).getByRole('button', { name: 'Показать план' }).waitFor();
   await context.close();
 });

@@ -21,13 +21,12 @@ async function tabTo(page, predicate, limit = 40) {
   throw new Error('not reachable by Tab');
 }
 
-test('keyboard only: search, choose, answer, review, plan, expand a step', async () => {
-  const context = await env.browser.newContext();
-  const page = await openHost(context, env.server);
+/// Search, choose, answer every question, review, show the plan, expand step 1: by keyboard.
+async function journeyByKeyboard(page, query, title) {
   await w(page).locator('.ln-situation').first().waitFor();
   await tabTo(page, (f) => f.id === 'ln-q');
-  await page.keyboard.type('переезд');
-  await tabTo(page, (f) => f.tag === 'button' && f.text.includes('Переезд'));
+  await page.keyboard.type(query);
+  await tabTo(page, (f) => f.tag === 'button' && f.text.includes(title));
   await page.keyboard.press('Enter');
   // Focus moves to the new question's legend (or to the review's heading).
   const focusMoves = (from) =>
@@ -57,5 +56,22 @@ test('keyboard only: search, choose, answer, review, plan, expand a step', async
   await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Шаг 1'));
   await page.keyboard.press('Enter');
   assert.equal(await w(page).locator('.ln-step').first().locator('.ln-step-toggle').getAttribute('aria-expanded'), 'true');
+}
+
+test('keyboard only: search, choose, answer, review, plan, expand a step', async () => {
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
+  await journeyByKeyboard(page, 'переезд', 'Переезд');
+  await context.close();
+});
+
+// The README's "done when": the demo city page, the embedded Irkutsk catalog, the birth of
+// a child, keyboard alone (the first screen's module hands over to the app on the way).
+test('keyboard only on the demo city page: the birth of a child, Irkutsk catalog', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/`);
+  await journeyByKeyboard(page, 'ребен', 'Рождение ребёнка');
+  assert.ok((await w(page).locator('.ln-step').count()) >= 3, 'a chain of services');
   await context.close();
 });

@@ -458,9 +458,14 @@ fn listen(screen: &Rc<RefCell<Start>>) {
     );
 }
 
-/// Loads the app while the citizen reads the list, when the browser is idle.
+/// Loads the app while the citizen reads the list, when the browser is idle; not when the
+/// citizen asked the browser to save data (it then loads on the first choice).
 fn prefetch(screen: Rc<RefCell<Start>>) {
     let Some(window) = web_sys::window() else { return };
+    let connection = get(&window.navigator(), "connection");
+    if get(&connection, "saveData").as_bool() == Some(true) {
+        return;
+    }
     let run = Closure::once_into_js(move || screen.borrow().load_app());
     let idle = get(&window, "requestIdleCallback");
     if let Some(idle) = idle.dyn_ref::<js_sys::Function>() {

@@ -95,3 +95,23 @@ test('a returning citizen at the start sees the list at once; one inside a journ
   await w(page).getByRole('button', { name: 'Показать план' }).waitFor();
   await context.close();
 });
+
+test('the rest of the widget is fetched ahead in idle time, but not when the browser saves data', async () => {
+  for (const saveData of [false, true]) {
+    const context = await env.browser.newContext();
+    if (saveData) {
+      await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    }
+    const fetched = [];
+    context.on('request', (r) => r.url().endsWith('lifenav-widget_bg.wasm') && fetched.push(r.url()));
+    const page = await openHost(context, env.server, { catalog: '' });
+    await w(page).locator('.ln-situation').first().waitFor();
+    // requestIdleCallback's timeout is 1.5 s: by 2.5 s an idle page has asked for it.
+    await page.waitForTimeout(2500);
+    assert.equal(fetched.length, saveData ? 0 : 1, saveData ? 'nothing ahead when saving data' : 'fetched ahead');
+    await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+    await w(page).locator('form.ln-question').waitFor();
+    assert.equal(fetched.length, 1);
+    await context.close();
+  }
+});

@@ -1,12 +1,9 @@
 //! The print view: a clean page with the checklist and the steps, opened in a new tab
 //! where the browser prints it or saves it as PDF. Every catalog text is escaped.
 
+use lifenav_core::text::escape_html as esc;
 use lifenav_core::{present, Engine, Lang, Plan};
 use std::fmt::Write;
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 pub fn plan_html(engine: &Engine, plan: &Plan, lang: Lang) -> String {
     let l = present::labels(lang);

@@ -9,7 +9,6 @@ mod review;
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::journey::Stage;
-use lifenav_core::Lang;
 
 /// Moves focus to `target` when the citizen moves on (not on the first page load:
 /// the host page keeps its focus until the citizen uses the widget).
@@ -34,13 +33,13 @@ where
 pub fn Shell() -> impl IntoView {
     let app = expect_context::<App>();
     let switch_lang = move |_| {
-        app.lang.update(|l| *l = if *l == Lang::Ru { Lang::En } else { Lang::Ru });
+        app.lang.update(|l| *l = l.other());
     };
     // The interface is rebuilt when the language changes (rarely), so the texts inside
     // are plain strings, not one reactive closure each: much less code in the wasm.
     move || {
         let s = app.s();
-        let other = if app.lang.get() == Lang::Ru { "en" } else { "ru" };
+        let other = app.lang.get().other().code();
         view! {
         <div class="ln-bar">
             <span class="ln-brand">{s.app_title}</span>

@@ -16,6 +16,7 @@ mod handoff;
 mod i18n;
 
 use lifenav_core::search::SituationIndex;
+use lifenav_core::text::escape_html as esc;
 use lifenav_core::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -62,7 +63,6 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         vi,
         // A city's own catalog: its situations come from the app, which loads it.
         index: (!custom_catalog).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
-        index_text: String::new(),
         query: String::new(),
         notice: None,
         waiting: false,
@@ -99,7 +99,6 @@ struct Start {
     lang: Lang,
     vi: bool,
     index: Option<SituationIndex>,
-    index_text: String,
     query: String,
     notice: Option<String>,
     /// A situation was chosen (or the page opens inside the journey): the app is loading.
@@ -115,8 +114,7 @@ struct Start {
 /// journey saved past the start (or damaged: the app resets it and says so).
 fn opens_elsewhere() -> bool {
     let Some(window) = web_sys::window() else { return false };
-    let hash = window.location().hash().unwrap_or_default();
-    if hash.starts_with("#s=") || hash.starts_with("#rate/") {
+    if lifenav_core::share::is_for_navigator(&window.location().hash().unwrap_or_default()) {
         return true;
     }
     let Some(saved) = load_item(handoff::JOURNEY_KEY) else { return false };
@@ -142,21 +140,6 @@ fn saved_settings() -> Option<(Lang, bool)> {
     Some((lang, get(&v, "vi").as_bool().unwrap_or(false)))
 }
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 impl Start {
     fn s(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
@@ -169,7 +152,7 @@ impl Start {
     /// The whole screen: the bar, the notice, the search box and the list.
     fn render(&mut self) {
         let s = self.s();
-        let other = if self.lang == Lang::Ru { "en" } else { "ru" };
+        let other = self.lang.other().code();
         let _ = self.container.set_attribute("lang", self.lang.code());
         let _ = self.container.class_list().toggle_with_force("vi", self.vi);
         let body = if self.waiting {
@@ -264,14 +247,18 @@ impl Start {
         };
     }
 
-    /// Starts loading the app; a failure is said and can be retried by choosing again.
+    /// Starts loading the app; a failure (also a loader that does not start) is said when
+    /// the citizen waits for it, and can be retried.
     fn load_app(&self) {
-        let Ok(promise) = self.load.call0(&JsValue::NULL) else { return };
-        let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
+        let promise = self
+            .load
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+            .unwrap_or_else(|| js_sys::Promise::reject(&JsValue::from_str("the loader did not start")));
         let container = self.container.clone();
         let failed = Closure::once(move |_: JsValue| {
             // The listener on the container turns this into a notice (it holds the state).
-            let _ = container.set_attribute("data-load-failed", "");
             if let Ok(event) = Event::new("lifenav-load-failed") {
                 let _ = container.dispatch_event(&event);
             }
@@ -284,11 +271,15 @@ impl Start {
     /// loading (or not yet asked for), and the citizen is told so.
     fn after_open(&mut self) {
         if self.slot.has_attribute(handoff::PENDING) {
-            self.waiting = true;
-            self.render();
-            self.focus(".ln-loading");
-            self.load_app();
+            self.wait_for_app();
         }
+    }
+
+    fn wait_for_app(&mut self) {
+        self.waiting = true;
+        self.render();
+        self.focus(".ln-loading");
+        self.load_app();
     }
 
     fn settings_fields(&self) -> String {
@@ -303,7 +294,7 @@ impl Start {
         }
         match button.get_attribute("data-action").as_deref() {
             Some("lang") => {
-                self.lang = if self.lang == Lang::Ru { Lang::En } else { Lang::Ru };
+                self.lang = self.lang.other();
                 self.save_settings();
                 self.render();
                 self.focus("[data-action=lang]");
@@ -317,10 +308,8 @@ impl Start {
             Some("profile") => return Some(format!(r#"{{"profile":true,{}}}"#, self.settings_fields())),
             Some("retry") => {
                 // What was chosen before the failure is still waiting in the slot.
-                (self.notice, self.failed, self.waiting) = (None, false, true);
-                self.render();
-                self.focus(".ln-loading");
-                self.load_app();
+                (self.notice, self.failed) = (None, false);
+                self.wait_for_app();
             }
             Some("close-notice") => {
                 self.failed = false;
@@ -348,14 +337,9 @@ impl Start {
         };
         let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
         (self.lang, self.vi) = (lang, vi);
-        if let Some(text) = get(detail, "index").as_string() {
-            if text != self.index_text {
-                if let Ok(index) = SituationIndex::parse(&text) {
-                    redraw |= self.index.as_ref() != Some(&index);
-                    self.index = Some(index);
-                }
-                self.index_text = text;
-            }
+        if let Some(index) = get(detail, "index").as_string().and_then(|t| SituationIndex::parse(&t).ok()) {
+            redraw |= self.index.as_ref() != Some(&index);
+            self.index = Some(index);
         }
         if let Some(notice) = get(detail, "notice").as_string() {
             self.notice = Some(notice);

@@ -16,15 +16,21 @@ const countLeaks = () => {
   }
 };
 
-test('a situation chosen before the rest of the widget has loaded opens when it arrives', async () => {
-  const context = await env.browser.newContext();
-  await context.addInitScript(countLeaks);
+// Holds the rest of the widget back until the returned function is called.
+async function holdWidget(context) {
   let release;
   const gate = new Promise((r) => (release = r));
   await context.route(WIDGET_WASM, async (route) => {
     await gate;
     await route.continue();
   });
+  return release;
+}
+
+test('a situation chosen before the rest of the widget has loaded opens when it arrives', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(countLeaks);
+  const release = await holdWidget(context);
   // No catalog URL: the embedded Irkutsk catalog, whose situations the first screen carries.
   const page = await openHost(context, env.server, { catalog: '' });
   const events = [];
@@ -71,12 +77,7 @@ test('the rest of the widget cannot be loaded: a notice, the list stays, "try ag
 
 test('a returning citizen at the start sees the list at once; one inside a journey is taken back there', async () => {
   const context = await env.browser.newContext();
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await context.route(WIDGET_WASM, async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdWidget(context);
   const page = await openHost(context, env.server, { catalog: '' });
   await w(page).locator('.ln-situation').first().waitFor();
   // Answers kept for reuse, but back at the start: the list needs nothing more.

@@ -72,6 +72,13 @@ pub fn journey_fragment(situation: &str, event_date: Option<Date>, answers: &Ans
     parts.join("&")
 }
 
+/// Whether a fragment (with or without `#`) is for the navigator: a share or rating link.
+/// Needs no catalog, so the first screen can tell before the catalog has loaded.
+pub fn is_for_navigator(fragment: &str) -> bool {
+    let fragment = fragment.trim_start_matches('#');
+    fragment.starts_with("rate/") || fragment.starts_with("s=")
+}
+
 /// Reads a fragment (with or without `#`). `Ok(None)`: nothing for the navigator.
 /// `Err`: the link is for the navigator but cannot be followed (the message says why).
 pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment>, String> {
@@ -83,7 +90,7 @@ pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment
             None => Err(format!("unknown service `{service}`")),
         };
     }
-    if !fragment.starts_with("s=") {
+    if !is_for_navigator(fragment) {
         return Ok(None);
     }
     let mut journey = SharedJourney::default();

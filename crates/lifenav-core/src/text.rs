@@ -23,6 +23,14 @@ impl Lang {
         }
     }
 
+    /// The language a switch offers from this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ru => Lang::En,
+            Lang::En => Lang::Ru,
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {
             "ru" | "rus" | "russian" => Some(Lang::Ru),
@@ -30,6 +38,23 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+/// `s` safe inside HTML text and quoted attribute values: for every page the project
+/// writes as a string (the widget's first screen, the print view, the dashboard).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A citizen-facing text with its Russian original and an optional English translation.
@@ -139,6 +164,20 @@ impl schemars::JsonSchema for Text {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn escapes_html_text_and_attributes() {
+        assert_eq!(
+            super::escape_html(r#"<a href="x">O'Neil & Co</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn the_language_switch_offers_the_other_language() {
+        assert_eq!(super::Lang::Ru.other(), super::Lang::En);
+        assert_eq!(super::Lang::En.other(), super::Lang::Ru);
+    }
+
     use super::*;
 
     #[test]

@@ -2,22 +2,8 @@
 //! that comes from the catalog or from citizens is escaped.
 
 use crate::analysis::{Figures, Summary, Week, MIN_RATINGS, TARGET_SATISFIED};
+use lifenav_core::text::escape_html as escape;
 use std::fmt::Write;
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn percent(x: Option<f64>) -> String {
     x.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "—".into())

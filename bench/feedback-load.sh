@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the feedback service: wrk (Debian's package) posts new ratings
+# Load benchmark of the server's feedback routes: wrk (Debian's package) posts new ratings
 # on loopback for a bounded time and prints throughput and latency percentiles.
 # Usage: bash bench/feedback-load.sh [seconds=15] [connections=64] [sqlite|postgres]
 set -euo pipefail
@@ -8,9 +8,7 @@ seconds=${1:-15}
 connections=${2:-64}
 backend=${3:-sqlite}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-cargo build -q --release -p lifenav-cli -p lifenav-feedback
-bundle=$(mktemp --suffix=.json)
-target/release/lifenav build catalog/example -o "${bundle}" >/dev/null
+cargo build -q --release -p lifenav-server
 if [ "${backend}" = postgres ]; then
   admin=$(bash scripts/postgres.sh)
   db="lifenav_bench_$$"
@@ -20,7 +18,7 @@ else
   dir=$(mktemp -d)
   database="sqlite://${dir}/bench.db"
 fi
-target/release/lifenav-feedback --listen 127.0.0.1:18091 --database "${database}" --catalog "${bundle}" \
+target/release/lifenav-server --listen 127.0.0.1:18091 --database "${database}" --seed-catalog catalog/example \
   --rate-limit 100000000 --rate-burst 100000000 > /dev/null 2>&1 &
 server=$!
 trap 'kill ${server} 2>/dev/null || true' EXIT

@@ -32,7 +32,7 @@ const after = {
 };
 const catalogShare = brotli('dist/bundle.json');
 
-const server = await startServer({ catalog: 'dist/bundle.json' });
+const server = await startServer({ seed: null });
 const browser = await launch();
 
 async function slowPage() {

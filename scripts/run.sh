@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# Runs the navigator: the demo city page with the widget (embedded Irkutsk catalog) and
-# the feedback service that serves it and receives the ratings, on http://127.0.0.1:8090.
-# Installs what is missing on the first run (see scripts/web-tools.sh).
+# Runs the navigator on http://127.0.0.1:8090: the demo city page with the widget (its
+# catalog is the published version on the server, the embedded Irkutsk catalog at first),
+# the studio for the city's staff at /studio/, and feedback. Creates (or resets) a demo
+# editor, reviewer and admin and prints their passwords. Installs what is missing on the
+# first run (see scripts/web-tools.sh).
 #   LIFENAV_LISTEN=127.0.0.1:9000 bash scripts/run.sh     another address
 #   LIFENAV_ANALYST_TOKEN=secret bash scripts/run.sh       the analysts' dashboard token
+#   DATABASE_URL=postgres://… bash scripts/run.sh           PostgreSQL instead of ./lifenav.db
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 . scripts/web-tools.sh
 . scripts/widget.sh
 
-# The feedback service accepts ratings only for services of the embedded catalog.
 build_demo
 listen=${LIFENAV_LISTEN:-127.0.0.1:8090}
 token=${LIFENAV_ANALYST_TOKEN:-demo-analyst}
+export DATABASE_URL=${DATABASE_URL:-sqlite://lifenav.db}
+server=target/release/lifenav-server
+log "demo accounts for the studio (new passwords at every start):"
+for account in "demo-editor editor Редактор (демо)" "demo-reviewer reviewer Проверяющий (демо)" "demo-admin admin Администратор (демо)"; do
+  read -r login role name <<<"${account}"
+  "${server}" users add "${login}" --role "${role}" --name "${name}" --reset </dev/null
+done
 log "the navigator:          http://${listen}/"
+log "the studio:             http://${listen}/studio/"
 log "one-script embedding:   http://${listen}/embedded.html"
 log "analysts' dashboard:    http://${listen}/dashboard  (token: ${token})"
-log "ratings summary (JSON): http://${listen}/api/v1/summary"
-exec target/release/lifenav-feedback \
+exec "${server}" \
   --listen "${listen}" \
-  --database "${DATABASE_URL:-sqlite://lifenav-feedback.db}" \
-  --catalog dist/bundle.json \
   --static-dir dist \
   --analyst-token "${token}"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # All the tests: formatting, lints, the Rust tests (unit, integration, property,
-# brute-force questionnaire proofs; the feedback service's API, crash and shutdown
-# tests on SQLite and on a real PostgreSQL), every catalog's check and scenarios, and
-# the widget's end-to-end tests in headless Chromium with axe-core.
+# brute-force questionnaire proofs; the server's API, crash and shutdown tests on SQLite
+# and on a real PostgreSQL), every catalog's check and scenarios, and the widget's and the
+# studio's end-to-end tests in headless Chromium with axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -16,15 +16,15 @@ log "cargo fmt --check"
 cargo fmt --all --check
 log "cargo clippy"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
-log "starting PostgreSQL for the feedback service's tests"
+log "starting PostgreSQL for the server's tests"
 LIFENAV_TEST_POSTGRES=$(bash scripts/postgres.sh)
 export LIFENAV_TEST_POSTGRES
 # The PostgreSQL tests must run, not skip, here.
 export LIFENAV_REQUIRE_POSTGRES=1
 log "cargo test"
 cargo test --workspace --all-features
-log "building the lifenav CLI and the feedback service"
-cargo build -q --release -p lifenav-cli -p lifenav-feedback
+log "building the lifenav CLI and the city's server"
+cargo build -q --release -p lifenav-cli -p lifenav-server
 for catalog in catalog/*/; do
   catalog=${catalog%/}
   log "lifenav check ${catalog}"

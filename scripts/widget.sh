@@ -11,16 +11,14 @@ build_widget() {
   rm dist/lifenav-start.js
 }
 
-# The demo as the run command serves it: the CLI and the feedback service, the widget,
-# and dist/bundle.json (the embedded catalog, for the service's --catalog).
+# The demo as the run command serves it: the CLI and the city's server, the widget,
+# and dist/bundle.json (the embedded catalog, for benchmarks of its size).
 build_demo() {
   ensure_web_tools
-  log "building the lifenav CLI and the feedback service"
-  cargo build -q --release -p lifenav-cli -p lifenav-feedback
+  log "building the lifenav CLI and the city's server"
+  cargo build -q --release -p lifenav-cli -p lifenav-server
   build_widget
-  DEMO_CATALOG=catalog/irkutsk
-  [ -d "${DEMO_CATALOG}" ] || DEMO_CATALOG=catalog/example
-  target/release/lifenav build "${DEMO_CATALOG}" -o dist/bundle.json >/dev/null
+  target/release/lifenav build catalog/irkutsk -o dist/bundle.json >/dev/null
 }
 
 build_test_fixtures() {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, openHost, w } from './support.mjs';
 
-const env = fixture();
+const env = fixture({ seed: null });
 
 /// What has focus inside the widget's shadow root.
 const focused = (page) =>

@@ -1,5 +1,5 @@
-// Shared by the browser tests: a real lifenav-feedback serving the built widget (dist/)
-// on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
+// Shared by the browser tests: a real lifenav-server serving the built widget and studio
+// (dist/) on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,19 +9,22 @@ import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-const FEEDBACK = join(ROOT, 'target/release/lifenav-feedback');
+const SERVER = join(ROOT, 'target/release/lifenav-server');
 const CLI = join(ROOT, 'target/release/lifenav');
 
-export async function startServer({ catalog = 'dist/test/example.json', listen = '127.0.0.1:0', dir = null, origins = [] } = {}) {
+/// `seed`: the catalog folder that becomes the published version 1 (null: the server's
+/// embedded Irkutsk catalog). `extra`: more command-line flags.
+export async function startServer({ seed = 'catalog/example', listen = '127.0.0.1:0', dir = null, origins = [], extra = [] } = {}) {
   const own = !dir;
   dir ??= mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
-  const child = spawn(FEEDBACK, [
+  const child = spawn(SERVER, [
     '--listen', listen,
     ...origins.flatMap((o) => ['--allowed-origin', o]),
-    '--database', `sqlite://${join(dir, 'feedback.db')}`,
+    '--database', `sqlite://${join(dir, 'lifenav.db')}`,
     '--static-dir', join(ROOT, 'dist'),
-    '--catalog', join(ROOT, catalog),
+    ...(seed ? ['--seed-catalog', join(ROOT, seed)] : []),
     '--rate-limit', '1000',
+    ...extra,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -30,7 +33,7 @@ export async function startServer({ catalog = 'dist/test/example.json', listen =
       const m = out.match(/listening on (http:\/\/\S+)/);
       if (m) resolve(m[1]);
     });
-    child.on('exit', (code) => reject(new Error(`lifenav-feedback exited with ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`lifenav-server exited with ${code}: ${out}`)));
   });
   return {
     url,

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// Starts the service on a free port; returns it with its address.
 fn spawn(database: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lifenav-feedback"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lifenav-server"))
         .args([
             "--listen",
             "127.0.0.1:0",
@@ -26,7 +26,7 @@ fn spawn(database: &str) -> (Child, String) {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .expect("start lifenav-feedback");
+        .expect("start lifenav-server");
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let address = line.trim().rsplit("http://").next().unwrap().to_string();
@@ -88,14 +88,14 @@ fn load(address: &str, workers: u32, stop: Arc<AtomicBool>) -> Vec<std::thread::
 }
 
 async fn all_stored(database: &str, ids: &[String]) -> usize {
-    let store = lifenav_feedback::store::Store::connect(database).await.unwrap();
+    let db = lifenav_server::db::Db::connect(database).await.unwrap();
     let mut missing = 0;
     for id in ids {
-        if !store.has_rating(id).await.unwrap() {
+        if !lifenav_server::feedback::store::has_rating(&db, id).await.unwrap() {
             missing += 1;
         }
     }
-    store.close().await;
+    db.close().await;
     missing
 }
 
@@ -120,15 +120,8 @@ async fn every_acknowledged_rating_survives_kill_9_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_acknowledged_rating_survives_kill_9_on_postgres() {
-    let Some(admin) = common::postgres_admin_url() else { return };
-    let name = common::unique("lifenav_crash");
-    let admin_store = lifenav_feedback::store::Store::connect(&admin).await.unwrap();
-    if let lifenav_feedback::store::Store::Postgres(pool) = &admin_store {
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.unwrap();
-    }
-    admin_store.close().await;
-    let base = admin.rsplit_once('/').unwrap().0;
-    crash_under_load(format!("{base}/{name}")).await;
+    let Some(url) = common::postgres_url("lifenav_crash").await else { return };
+    crash_under_load(url).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -2,7 +2,7 @@
 //! mark (so Excel reads Cyrillic), `,` or `;` as the separator (Russian Excel expects
 //! `;`), and cells that cannot be read as formulas.
 
-use crate::store::Stored;
+use super::store::Stored;
 
 pub const HEADER: [&str; 12] = [
     "id",
@@ -59,7 +59,7 @@ pub fn csv(rows: &[Stored], sep: char, department_of: &dyn Fn(&str) -> String) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rating::Rating;
+    use crate::feedback::rating::Rating;
 
     #[test]
     fn bom_separator_quoting_and_no_formulas() {

@@ -1,7 +1,7 @@
 //! The analysts' dashboard: one HTML page with SVG charts, no scripts. Every text
 //! that comes from the catalog or from citizens is escaped.
 
-use crate::analysis::{Figures, Summary, Week, MIN_RATINGS, TARGET_SATISFIED};
+use crate::feedback::analysis::{Figures, Summary, Week, MIN_RATINGS, TARGET_SATISFIED};
 use lifenav_core::text::escape_html as escape;
 use std::fmt::Write;
 
@@ -205,7 +205,7 @@ mod tests {
             escape("<script>alert('x')</script>&\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
         );
-        let mut s = crate::analysis::summarize(&[], &NoNames);
+        let mut s = crate::feedback::analysis::summarize(&[], &NoNames);
         s.under_rated = vec!["<img src=x onerror=alert(1)>".into()];
         let html = page(&s, &[], &[("<i>birth</i>".into(), 1, 0)], "Иркутск <script>");
         assert!(!html.contains("<img src=x"));
@@ -216,7 +216,7 @@ mod tests {
     }
 
     struct NoNames;
-    impl crate::analysis::Names for NoNames {
+    impl crate::feedback::analysis::Names for NoNames {
         fn service_title(&self, id: &str) -> String {
             id.into()
         }

@@ -1,6 +1,9 @@
 //! A token bucket per client, so one client cannot flood the service. Clients are
-//! told apart by a keyed hash of their address, kept in memory only and with a key
-//! drawn at start: no address is ever stored (Federal Law 152-ФЗ).
+//! told apart by a keyed hash of their address (an IPv6 client by its /64, which one
+//! household or phone gets whole), kept in memory only and with a key drawn at start:
+//! no address is ever stored (Federal Law 152-ФЗ). The same buckets, keyed by a login,
+//! slow down guessing one account's password from many addresses. Limits are per
+//! instance: behind a load balancer with N instances a client may get N times as much.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -28,12 +31,34 @@ impl RateLimiter {
 
     /// `Ok` to go on, or the seconds to wait.
     pub fn check(&self, client: IpAddr) -> Result<(), u64> {
-        let mut h = self.key.build_hasher();
         match client {
-            IpAddr::V4(a) => h.write(&a.octets()),
-            IpAddr::V6(a) => h.write(&a.octets()),
+            IpAddr::V4(a) => self.check_key(&a.octets()),
+            IpAddr::V6(a) => match a.to_ipv4_mapped() {
+                Some(v4) => self.check_key(&v4.octets()),
+                None => self.check_key(&a.octets()[..8]),
+            },
         }
-        let id = h.finish();
+    }
+
+    /// Gives back what a request took, for attempts that should not count (a sign-in
+    /// that succeeded).
+    pub fn refund_key(&self, key: &[u8]) {
+        let id = self.id(key);
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((tokens, _)) = buckets.get_mut(&id) {
+            *tokens = (*tokens + 1.0).min(self.burst);
+        }
+    }
+
+    fn id(&self, key: &[u8]) -> u64 {
+        let mut h = self.key.build_hasher();
+        h.write(key);
+        h.finish()
+    }
+
+    /// The bucket of any key: an address, a login.
+    pub fn check_key(&self, key: &[u8]) -> Result<(), u64> {
+        let id = self.id(key);
         let now = Instant::now();
         let rate = self.per_minute / 60.0;
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
@@ -67,5 +92,25 @@ mod tests {
         assert!(limiter.check(a).is_ok());
         assert!(limiter.check(a).is_err());
         assert!(limiter.check(b).is_ok());
+    }
+
+    #[test]
+    fn one_ipv6_network_is_one_client() {
+        let limiter = RateLimiter::new(60, 1);
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_64: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other_64: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(limiter.check(a).is_ok());
+        assert!(limiter.check(same_64).is_err());
+        assert!(limiter.check(other_64).is_ok());
+    }
+
+    #[test]
+    fn a_refund_gives_the_attempt_back() {
+        let limiter = RateLimiter::new(1, 1);
+        assert!(limiter.check_key(b"editor").is_ok());
+        limiter.refund_key(b"editor");
+        assert!(limiter.check_key(b"editor").is_ok());
+        assert!(limiter.check_key(b"editor").is_err());
     }
 }

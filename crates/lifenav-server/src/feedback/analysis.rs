@@ -2,8 +2,8 @@
 //! channel and week, as the source documents ask (share satisfied against the 90%
 //! target; services with fewer than 5 ratings).
 
-use crate::rating::CRITERIA;
-use crate::store::{Day, Tally};
+use super::rating::CRITERIA;
+use super::store::{Day, Tally};
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -1,33 +1,26 @@
-//! Every status code of the API, on SQLite and on PostgreSQL.
+//! Every status code of the feedback API, on SQLite and on PostgreSQL.
 
 mod common;
 
 use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use lifenav_feedback::store::Store;
-use lifenav_feedback::{app, Settings};
+use common::Client;
+use lifenav_server::db::Db;
+use lifenav_server::Settings;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
-use tower::ServiceExt;
 
 struct Api {
-    router: axum::Router,
+    client: Client,
 }
 
 impl Api {
-    fn new(store: Store, settings: Settings) -> Api {
-        let router = app(store, settings).router.layer(MockConnectInfo(SocketAddr::from(([10, 0, 0, 1], 4000))));
-        Api { router }
+    async fn new(db: Db, settings: Settings) -> Api {
+        Api { client: Client::new(db, settings).await }
     }
 
     async fn call(&self, req: Request<Body>) -> (StatusCode, Vec<u8>, axum::http::HeaderMap) {
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        (status, body, headers)
+        let a = self.client.send(req).await;
+        (a.status, a.body, a.headers)
     }
 
     async fn post(&self, path: &str, body: impl Into<Body>) -> (StatusCode, Value) {
@@ -46,12 +39,7 @@ impl Api {
 }
 
 fn settings() -> Settings {
-    Settings {
-        catalog: Some(common::catalog()),
-        analyst_token: Some("s3cret-token".into()),
-        allowed_origins: vec!["https://city.example".into()],
-        ..Settings::default()
-    }
+    common::settings()
 }
 
 fn rating(id: &str, service: &str, overall: i64) -> Value {
@@ -63,8 +51,8 @@ fn rating(id: &str, service: &str, overall: i64) -> Value {
 
 const ID: &str = "3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f";
 
-async fn every_status_code(store: Store) {
-    let api = Api::new(store, settings());
+async fn every_status_code(db: Db) {
+    let api = Api::new(db, settings()).await;
     let body = rating(ID, "birth-registration", 5).to_string();
 
     let (s, v) = api.post("/api/v1/ratings", body.clone()).await;
@@ -162,14 +150,14 @@ async fn every_status_code_on_sqlite() {
 
 #[tokio::test]
 async fn every_status_code_on_postgres() {
-    if let Some(store) = common::postgres().await {
-        every_status_code(store).await;
+    if let Some(db) = common::postgres().await {
+        every_status_code(db).await;
     }
 }
 
 #[tokio::test]
 async fn too_many_requests_from_one_client_get_429() {
-    let api = Api::new(common::sqlite().await, Settings { rate_per_minute: 60, rate_burst: 3, ..settings() });
+    let api = Api::new(common::sqlite().await, Settings { rate_per_minute: 60, rate_burst: 3, ..settings() }).await;
     let mut statuses = Vec::new();
     for i in 0..5 {
         let id = format!("d0000000-0000-4000-8000-00000000000{i}");
@@ -181,7 +169,7 @@ async fn too_many_requests_from_one_client_get_429() {
 
 #[tokio::test]
 async fn cors_allows_only_the_listed_origins() {
-    let api = Api::new(common::sqlite().await, settings());
+    let api = Api::new(common::sqlite().await, settings()).await;
     let preflight = |origin: &str| {
         Request::builder()
             .method("OPTIONS")
@@ -200,7 +188,7 @@ async fn cors_allows_only_the_listed_origins() {
 
 #[tokio::test]
 async fn the_dashboard_login_sets_a_cookie_that_opens_it() {
-    let api = Api::new(common::sqlite().await, settings());
+    let api = Api::new(common::sqlite().await, settings()).await;
     let login = |token: &str| {
         Request::post("/dashboard/login")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -217,7 +205,7 @@ async fn the_dashboard_login_sets_a_cookie_that_opens_it() {
 
 #[tokio::test]
 async fn without_a_token_the_analyst_endpoints_stay_closed() {
-    let api = Api::new(common::sqlite().await, Settings { analyst_token: None, ..settings() });
+    let api = Api::new(common::sqlite().await, Settings { analyst_token: None, ..settings() }).await;
     assert_eq!(api.get("/api/v1/ratings.csv", Some("")).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(api.get("/dashboard", Some("anything")).await.0, StatusCode::UNAUTHORIZED);
 }

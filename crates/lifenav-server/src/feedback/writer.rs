@@ -2,7 +2,8 @@
 //! whatever has queued up in a single transaction and answers each request only
 //! after the commit. One disk sync serves many ratings, and a 201 still means "on disk".
 
-use crate::store::{Item, Outcome, Store};
+use super::store::{self, Item, Outcome};
+use crate::db::Db;
 use tokio::sync::{mpsc, oneshot};
 
 /// Most items per transaction.
@@ -24,7 +25,7 @@ pub fn today() -> String {
 impl Writer {
     /// Starts the writer task; it ends when every `Writer` handle is dropped and the
     /// queue is empty, so shutting down loses nothing that was accepted.
-    pub fn start(store: Store, on_commit: impl Fn() + Send + 'static) -> (Writer, tokio::task::JoinHandle<()>) {
+    pub fn start(db: Db, on_commit: impl Fn() + Send + 'static) -> (Writer, tokio::task::JoinHandle<()>) {
         let (tx, mut rx) = mpsc::channel::<(Item, Reply)>(4096);
         let handle = tokio::spawn(async move {
             let mut batch: Vec<(Item, Reply)> = Vec::with_capacity(MAX_BATCH);
@@ -37,7 +38,7 @@ impl Writer {
                     }
                 }
                 let items: Vec<Item> = batch.iter().map(|(i, _)| i.clone()).collect();
-                let result = store.insert_batch(&items, &today()).await;
+                let result = store::insert_batch(&db, &items, &today()).await;
                 if result.is_ok() {
                     on_commit();
                 }

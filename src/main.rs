@@ -55,11 +55,13 @@ fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement) {
     let data = host.dataset();
     let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let config = Config {
-        host,
         slot: slot.clone(),
         catalog_url: non_empty(data.get("catalog")),
         feedback_url: non_empty(data.get("feedback")),
         lang: data.get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default(),
+        keys: handoff::Keys::of(&host),
+        today: data.get("today").and_then(|d| lifenav_core::Date::parse(&d).ok()),
+        host,
     };
     leptos::mount::mount_to(slot, move || view! { <Widget config /> }).forget();
 }

@@ -12,7 +12,7 @@ use lifenav_core::{Date, Engine, Lang, Plan, Value};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::handoff::{self, JOURNEY_KEY, SETTINGS_KEY};
+use crate::handoff::{self, Keys};
 
 /// What the host page configured with data attributes.
 #[derive(Clone)]
@@ -23,6 +23,11 @@ pub struct Config {
     pub catalog_url: Option<String>,
     pub feedback_url: Option<String>,
     pub lang: Lang,
+    /// Where this widget keeps the journey and settings (`handoff::Keys`).
+    pub keys: Keys,
+    /// The date plans are computed for (`data-today`, the studio's preview "as of" a
+    /// date); the browser's today when not given.
+    pub today: Option<Date>,
 }
 
 #[derive(Clone, Copy)]
@@ -61,7 +66,7 @@ impl App {
     pub fn new(config: Config) -> App {
         let engine: RwSignal<Option<Arc<Engine>>> = RwSignal::new(None);
         let journey = RwSignal::new(Journey::default());
-        let today = browser::today();
+        let today = config.today.unwrap_or_else(browser::today);
         // The answers that count, apart from the rest of the journey: ticking a checklist
         // or changing the event date must not re-run the questionnaire.
         let answers = Memo::new(move |_| {
@@ -121,6 +126,10 @@ impl App {
         t(self.lang.get_untracked())
     }
 
+    fn keys(&self) -> Keys {
+        self.config.with_value(|c| c.keys.clone())
+    }
+
     pub fn event(&self, name: &str, detail: serde_json::Value) {
         self.config.with_value(|c| browser::dispatch(&c.host, name, &detail));
     }
@@ -135,7 +144,7 @@ impl App {
         self.restore_settings();
         let mut notices: Vec<String> = notice.into_iter().collect();
         let s = t(self.lang.get_untracked());
-        match browser::load(JOURNEY_KEY) {
+        match browser::load(&self.keys().journey) {
             Ok(Some(saved)) => match Journey::restore(&engine, &saved) {
                 Ok((journey, dropped)) => {
                     if !dropped.is_empty() {
@@ -144,7 +153,7 @@ impl App {
                     self.journey.set(journey);
                 }
                 Err(_) => {
-                    browser::remove(JOURNEY_KEY);
+                    browser::remove(&self.keys().journey);
                     notices.push(s.saved_reset.to_string());
                 }
             },
@@ -185,7 +194,7 @@ impl App {
     }
 
     fn restore_settings(&self) {
-        if let Ok(Some(raw)) = browser::load(SETTINGS_KEY) {
+        if let Ok(Some(raw)) = browser::load(&self.keys().settings) {
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) {
                 if let Some(lang) = v.get("lang").and_then(|l| l.as_str()).and_then(Lang::from_code) {
                     self.lang.set(lang);
@@ -204,10 +213,11 @@ impl App {
             if app.engine.with(|e| e.is_none()) {
                 return;
             }
+            let key = app.keys().journey;
             match json {
-                None => browser::remove(JOURNEY_KEY),
+                None => browser::remove(&key),
                 Some(json) => {
-                    if browser::save(JOURNEY_KEY, &json).is_err() {
+                    if browser::save(&key, &json).is_err() {
                         app.notice.set(Some(app.s().storage_failed.to_string()));
                     }
                 }
@@ -218,10 +228,11 @@ impl App {
             if app.engine.with(|e| e.is_none()) {
                 return;
             }
+            let key = app.keys().settings;
             match handoff::settings_json(lang, vi, app.config.with_value(|c| c.lang)) {
-                None => browser::remove(SETTINGS_KEY),
+                None => browser::remove(&key),
                 Some(json) => {
-                    let _ = browser::save(SETTINGS_KEY, &json);
+                    let _ = browser::save(&key, &json);
                 }
             }
         });
@@ -441,8 +452,9 @@ impl App {
         self.profile_open.set(false);
         self.vi.set(false);
         self.lang.set(self.config.with_value(|c| c.lang));
-        browser::remove(JOURNEY_KEY);
-        browser::remove(SETTINGS_KEY);
+        let keys = self.keys();
+        browser::remove(&keys.journey);
+        browser::remove(&keys.settings);
         self.notice.set(Some(self.s().deleted.to_string()));
         self.moved();
     }

@@ -56,11 +56,13 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
     }
     let page_lang = host.dataset().get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     let custom_catalog = host.dataset().get("catalog").is_some_and(|c| !c.trim().is_empty());
-    let (lang, vi) = saved_settings().unwrap_or((page_lang, false));
+    let keys = handoff::Keys::of(&host);
+    let (lang, vi) = saved_settings(&keys).unwrap_or((page_lang, false));
     let screen = Rc::new(RefCell::new(Start {
         page_lang,
         lang,
         vi,
+        keys,
         // A city's own catalog: its situations come from the app, which loads it.
         index: (!custom_catalog).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
         query: String::new(),
@@ -72,7 +74,7 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         load,
     }));
     listen(&screen);
-    let app_first = custom_catalog || opens_elsewhere();
+    let app_first = custom_catalog || opens_elsewhere(&screen.borrow().keys);
     mark("lifenav:start-mounting");
     let mut s = screen.borrow_mut();
     if app_first {
@@ -96,6 +98,7 @@ fn mark(name: &str) {
 
 struct Start {
     page_lang: Lang,
+    keys: handoff::Keys,
     lang: Lang,
     vi: bool,
     index: Option<SituationIndex>,
@@ -112,12 +115,12 @@ struct Start {
 
 /// The page opens inside the journey, not on the list: a share or rating link, or a
 /// journey saved past the start (or damaged: the app resets it and says so).
-fn opens_elsewhere() -> bool {
+fn opens_elsewhere(keys: &handoff::Keys) -> bool {
     let Some(window) = web_sys::window() else { return false };
     if lifenav_core::share::is_for_navigator(&window.location().hash().unwrap_or_default()) {
         return true;
     }
-    let Some(saved) = load_item(handoff::JOURNEY_KEY) else { return false };
+    let Some(saved) = load_item(&keys.journey) else { return false };
     let stage = js_sys::JSON::parse(&saved).ok().and_then(|v| get(&v, "stage").as_string());
     stage.as_deref() != Some("start")
 }
@@ -134,8 +137,8 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn saved_settings() -> Option<(Lang, bool)> {
-    let v = js_sys::JSON::parse(&load_item(handoff::SETTINGS_KEY)?).ok()?;
+fn saved_settings(keys: &handoff::Keys) -> Option<(Lang, bool)> {
+    let v = js_sys::JSON::parse(&load_item(&keys.settings)?).ok()?;
     let lang = Lang::from_code(&get(&v, "lang").as_string()?)?;
     Some((lang, get(&v, "vi").as_bool().unwrap_or(false)))
 }
@@ -242,8 +245,8 @@ impl Start {
     fn save_settings(&self) {
         let Some(storage) = storage() else { return };
         let _ = match handoff::settings_json(self.lang, self.vi, self.page_lang) {
-            Some(json) => storage.set_item(handoff::SETTINGS_KEY, &json),
-            None => storage.remove_item(handoff::SETTINGS_KEY),
+            Some(json) => storage.set_item(&self.keys.settings, &json),
+            None => storage.remove_item(&self.keys.settings),
         };
     }
 

@@ -23,6 +23,8 @@ pub mod check;
 pub mod condition;
 pub mod date;
 pub mod diagnostic;
+#[cfg(feature = "source")]
+pub mod draft;
 pub mod engine;
 pub mod generate;
 pub mod graph;

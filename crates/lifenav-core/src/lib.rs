@@ -39,6 +39,8 @@ pub mod search;
 pub mod share;
 #[cfg(feature = "source")]
 pub mod source;
+#[cfg(all(test, feature = "source"))]
+mod testing;
 pub mod text;
 pub mod value;
 

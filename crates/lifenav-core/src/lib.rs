@@ -23,6 +23,8 @@ pub mod check;
 pub mod condition;
 pub mod date;
 pub mod diagnostic;
+#[cfg(feature = "source")]
+pub mod edit;
 pub mod engine;
 pub mod generate;
 pub mod graph;
@@ -48,7 +50,7 @@ pub use condition::Tri;
 pub use date::{Date, ProductionCalendar};
 pub use diagnostic::{Diagnostic, Path, Severity};
 pub use engine::Engine;
-pub use model::Catalog;
+pub use model::{Catalog, ItemKind};
 pub use plan::{Plan, Step};
 pub use questionnaire::{Profile, Walk};
 pub use text::{Lang, Text};

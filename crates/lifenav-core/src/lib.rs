@@ -26,6 +26,7 @@ pub mod diagnostic;
 #[cfg(feature = "source")]
 pub mod edit;
 pub mod engine;
+pub mod freshness;
 pub mod generate;
 pub mod graph;
 pub mod ics;
@@ -44,14 +45,17 @@ pub mod source;
 #[cfg(all(test, feature = "source"))]
 mod testing;
 pub mod text;
+pub mod usage;
 pub mod value;
 
 pub use condition::Tri;
 pub use date::{Date, ProductionCalendar};
 pub use diagnostic::{Diagnostic, Path, Severity};
 pub use engine::Engine;
+pub use freshness::{stale_facts, StaleFact};
 pub use model::{Catalog, ItemKind};
 pub use plan::{Plan, Step};
 pub use questionnaire::{Profile, Walk};
 pub use text::{Lang, Text};
+pub use usage::{usage, Usage};
 pub use value::{Answers, Value};

@@ -30,6 +30,7 @@ pub mod freshness;
 pub mod generate;
 pub mod graph;
 pub mod ics;
+pub mod impact;
 pub mod journey;
 pub mod model;
 pub mod outbox;
@@ -53,6 +54,9 @@ pub use date::{Date, ProductionCalendar};
 pub use diagnostic::{Diagnostic, Path, Severity};
 pub use engine::Engine;
 pub use freshness::{stale_facts, StaleFact};
+pub use impact::{compare_plans, PlanChange};
+#[cfg(feature = "source")]
+pub use impact::{impact, ScenarioImpact};
 pub use model::{Catalog, ItemKind};
 pub use plan::{Plan, Step};
 pub use questionnaire::{Profile, Walk};

@@ -13,7 +13,14 @@
 //! - [`check`]: what `lifenav check` finds beyond a single field: variants that overlap
 //!   or leave a gap for some profile, unused content; and questionnaire statistics.
 //! - `source` (feature `source`): reading the editors' TOML files, with file and line
-//!   in every message; scenario files.
+//!   in every message, from a folder or from files in memory (`check_files`); scenario
+//!   files (`scenario`: reading, running, writing one from a plan).
+//! - For the catalog studio (the editors' web app) and the city's server:
+//!   `edit` (feature `source`: the files' items, one field at a time through
+//!   `toml_edit` so that comments and layout survive, and the field schema the forms
+//!   are built from), [`condition::problems`] and the condition builder's rows
+//!   ([`condition::to_clauses`]), [`usage`] (where each item is used), [`freshness`]
+//!   (facts to check again) and [`impact`] (how a change alters the scenarios' plans).
 //! - For the widget: [`search`] (situations by Russian word forms and typos),
 //!   [`journey`] (the saved journey and the shared profile), [`share`] (share links),
 //!   [`ics`] (calendar export), [`present`] (the words plans are told in), [`outbox`]

@@ -16,6 +16,9 @@ use crate::value::{parse_yes_no, Value};
 use crate::Date;
 use std::fmt;
 
+mod clauses;
+pub use clauses::{from_clauses, problems, to_clauses, Clause, ClauseOp, QuestionList};
+
 /// A truth value that may not be known yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tri {
@@ -111,6 +114,18 @@ pub enum Expr<Q> {
     Not(Box<Expr<Q>>),
     And(Vec<Expr<Q>>),
     Or(Vec<Expr<Q>>),
+}
+
+impl<Q> Expr<Q> {
+    /// Calls `f` on every question the condition names, left to right, repeats included.
+    pub fn for_each_question<'a>(&'a self, f: &mut dyn FnMut(&'a Q)) {
+        match self {
+            Expr::Const(_) => {}
+            Expr::Truthy(q) | Expr::Cmp(q, _, _) | Expr::In(q, _) | Expr::Contains(q, _) => f(q),
+            Expr::Not(e) => e.for_each_question(f),
+            Expr::And(v) | Expr::Or(v) => v.iter().for_each(|e| e.for_each_question(f)),
+        }
+    }
 }
 
 /// A question as written: its id, where it stands (1-based column), and where the

@@ -2,6 +2,7 @@
 //! `services.birth-registration.variants[1].documents[2]`, and, once the source
 //! files are known, the file and line.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -10,8 +11,10 @@ pub enum Severity {
     Warning,
 }
 
-/// One step of a path into the catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of a path into the catalog. In JSON a key is a string and an index a
+/// number, so a path reads `["services", "snils", "variants", 0]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Seg {
     Key(String),
     /// 0-based; shown 1-based, as an editor counts `[[variants]]` blocks.
@@ -19,7 +22,7 @@ pub enum Seg {
 }
 
 /// A path into the catalog, such as `services.birth-registration.variants[1]`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Path(pub Vec<Seg>);
 
 impl Path {

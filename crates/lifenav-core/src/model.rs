@@ -558,6 +558,22 @@ impl From<VariantFields> for Variant {
     }
 }
 
+/// The kinds of thing editors write, each with its own form in the catalog studio.
+/// Categories live inside the meta file; they are a kind of their own so that a
+/// situation's `category` can name what it refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Meta,
+    Category,
+    Situation,
+    Service,
+    Question,
+    Document,
+    Department,
+    Scenario,
+}
+
 impl Catalog {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)

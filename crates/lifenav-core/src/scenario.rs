@@ -17,12 +17,19 @@
 //! questions = 2
 //! ```
 
-use crate::source::SourceFile;
-use crate::{Date, Engine};
-use serde::Deserialize;
+use crate::source::{role, root_of, Role, SourceFile};
+use crate::{Answers, Date, Engine, Plan};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod write;
+pub use write::{append, from_plan};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
     #[serde(default)]
@@ -30,6 +37,7 @@ pub struct ScenarioFile {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub name: String,
@@ -43,6 +51,7 @@ pub struct Scenario {
 
 /// What the plan must be. Everything is optional; what is given must match exactly.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     /// Service ids, in chain order.
@@ -74,11 +83,17 @@ pub struct Located {
     pub scenario: Scenario,
 }
 
-/// Reads `scenarios/*.toml`; syntax errors name file and line.
+/// Reads the scenario files (`scenarios/*.toml`) among `files`; syntax errors name
+/// file and line. The catalog folder is where `catalog.toml` is (see [`root_of`]).
 pub fn read(files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
+    read_in(&root_of(files), files)
+}
+
+/// [`read`] with the catalog folder given.
+pub fn read_in(root: &str, files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for f in files.iter().filter(|f| f.name.replace('\\', "/").contains("/scenarios/")) {
+    for f in files.iter().filter(|f| role(root, &f.name) == Role::Scenario) {
         match toml::from_str::<ScenarioFile>(&f.text) {
             Ok(sf) => out.extend(sf.scenario.into_iter().map(|s| Located { file: f.name.clone(), scenario: s })),
             Err(e) => {
@@ -94,19 +109,31 @@ pub fn read(files: &[SourceFile]) -> Result<Vec<Located>, Vec<String>> {
     }
 }
 
-fn compare<T: PartialEq + std::fmt::Debug>(what: &str, expected: &T, actual: &T, failures: &mut Vec<String>) {
-    if expected != actual {
-        failures.push(format!("{what}: expected {expected:?}, got {actual:?}"));
-    }
+/// What `lifenav test` says about one scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub name: String,
+    pub file: String,
+    /// What did not match; empty when the scenario passes.
+    pub failures: Vec<String>,
 }
 
-/// Runs a scenario; the list of what did not match (empty when it passes).
-pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
+/// Runs every scenario of `files` on `engine`, as `lifenav test` does: a scenario
+/// without `today` runs on the day the catalog comes into force. The error is the
+/// scenario files' syntax errors.
+pub fn run_files(engine: &Engine, root: &str, files: &[SourceFile]) -> Result<Vec<Outcome>, Vec<String>> {
+    let default_today = engine.catalog.meta.effective;
+    let outcomes = read_in(root, files)?
+        .into_iter()
+        .map(|s| Outcome { failures: run(engine, &s.scenario, default_today), name: s.scenario.name, file: s.file })
+        .collect();
+    Ok(outcomes)
+}
+
+/// The scenario's answers, read against the engine's questions.
+fn answers(engine: &Engine, s: &Scenario) -> Result<Answers, Vec<String>> {
+    let mut answers = Answers::new();
     let mut failures = Vec::new();
-    let Some(sit) = engine.situation_index(&s.situation) else {
-        return vec![format!("unknown situation `{}`", s.situation)];
-    };
-    let mut answers = crate::Answers::new();
     for (q, raw) in &s.answers {
         match engine.question_index(q) {
             None => failures.push(format!("unknown question `{q}` in answers")),
@@ -118,14 +145,40 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
             },
         }
     }
-    if !failures.is_empty() {
-        return failures;
+    if failures.is_empty() {
+        Ok(answers)
+    } else {
+        Err(failures)
     }
+}
+
+/// The plan the scenario leads to, or why it cannot run on this engine (an unknown
+/// situation or question, a bad answer, a question left unanswered).
+pub fn plan(engine: &Engine, s: &Scenario, default_today: Date) -> Result<Plan, Vec<String>> {
+    let Some(sit) = engine.situation_index(&s.situation) else {
+        return Err(vec![format!("unknown situation `{}`", s.situation)]);
+    };
+    let answers = answers(engine, s)?;
     let plan = engine.plan(sit, &answers, s.event_date, s.today.unwrap_or(default_today));
-    if let Some(q) = &plan.next_question {
-        failures.push(format!("the scenario does not answer the question `{q}` the navigator asks"));
-        return failures;
+    match &plan.next_question {
+        Some(q) => Err(vec![format!("the scenario does not answer the question `{q}` the navigator asks")]),
+        None => Ok(plan),
     }
+}
+
+fn compare<T: PartialEq + std::fmt::Debug>(what: &str, expected: &T, actual: &T, failures: &mut Vec<String>) {
+    if expected != actual {
+        failures.push(format!("{what}: expected {expected:?}, got {actual:?}"));
+    }
+}
+
+/// Runs a scenario; the list of what did not match (empty when it passes).
+pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
+    let plan = match plan(engine, s, default_today) {
+        Ok(plan) => plan,
+        Err(failures) => return failures,
+    };
+    let mut failures = Vec::new();
     for w in &plan.warnings {
         failures.push(format!("catalog problem: {w}"));
     }
@@ -200,3 +253,6 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
     }
     failures
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,31 +49,38 @@ fn line_of(text: &str, offset: usize) -> usize {
 impl SourceMap {
     /// Fills in file and line of a diagnostic from its path, where it can.
     pub fn locate(&self, d: &mut Diagnostic) {
-        if d.file.is_some() {
-            return;
-        }
-        let segs = &d.path.0;
-        let (file, mut toml_path) = match segs.as_slice() {
-            [Seg::Key(kind), Seg::Key(id), ..] if kind != "meta" => {
-                match self.entities.get(&(kind.clone(), id.clone())) {
-                    Some((f, prefix)) => (*f, prefix.clone()),
-                    None => return,
-                }
+        self.locate_all(std::slice::from_mut(d));
+    }
+
+    /// [`locate`](Self::locate) for many diagnostics, reading each file once: a
+    /// catalog with a few hundred warnings took longer to locate them than to check.
+    pub fn locate_all(&self, diags: &mut [Diagnostic]) {
+        let mut docs: HashMap<usize, Option<toml_edit::Document<&str>>> = HashMap::new();
+        for d in diags.iter_mut().filter(|d| d.file.is_none()) {
+            let Some((file, toml_path)) = self.toml_path(&d.path.0) else { continue };
+            let f = &self.files[file];
+            d.file = Some(f.name.clone());
+            let doc = docs.entry(file).or_insert_with(|| toml_edit::Document::parse(f.text.as_str()).ok());
+            if let Some(doc) = doc {
+                let offset = locate_offset(doc.as_item(), &toml_path);
+                d.line = Some(offset.map_or(1, |o| line_of(&f.text, o)));
             }
-            [Seg::Key(kind), ..] if kind == "meta" => match self.meta {
-                Some(f) => (f, Vec::new()),
-                None => return,
-            },
-            _ => return,
+        }
+    }
+
+    /// The file a catalog path is written in, and the path inside that file.
+    fn toml_path(&self, segs: &[Seg]) -> Option<(usize, Vec<Seg>)> {
+        let (file, mut toml_path) = match segs {
+            [Seg::Key(kind), Seg::Key(id), ..] if kind != "meta" => {
+                let (f, prefix) = self.entities.get(&(kind.clone(), id.clone()))?;
+                (*f, prefix.clone())
+            }
+            [Seg::Key(kind), ..] if kind == "meta" => (self.meta?, Vec::new()),
+            _ => return None,
         };
         let skip = if matches!(segs.first(), Some(Seg::Key(k)) if k == "meta") { 1 } else { 2 };
         toml_path.extend(segs.iter().skip(skip).cloned());
-        let f = &self.files[file];
-        d.file = Some(f.name.clone());
-        if let Ok(doc) = toml_edit::Document::parse(f.text.as_str()) {
-            let offset = locate_offset(doc.as_item(), &toml_path);
-            d.line = Some(offset.map_or(1, |o| line_of(&f.text, o)));
-        }
+        Some((file, toml_path))
     }
 
     pub fn files(&self) -> &[SourceFile] {
@@ -203,24 +210,66 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
     Ok(out)
 }
 
-/// The role of a file, from its path relative to the catalog folder.
-fn role(root: &str, name: &str) -> &'static str {
-    let rel = name.strip_prefix(root).unwrap_or(name).trim_start_matches(['/', '\\']);
-    let rel = rel.replace('\\', "/");
-    match rel.as_str() {
-        "catalog.toml" => "meta",
-        "questions.toml" => "questions",
-        "documents.toml" => "documents",
-        "departments.toml" => "departments",
-        // Large catalogs split the shared lists by theme: questions/family.toml, …
-        r if r.starts_with("questions/") => "questions",
-        r if r.starts_with("documents/") => "documents",
-        r if r.starts_with("departments/") => "departments",
-        r if r.starts_with("situations/") => "situation",
-        r if r.starts_with("services/") => "service",
-        r if r.starts_with("scenarios/") => "scenario",
-        _ => "other",
+/// What a file holds, from its path inside the catalog folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Meta,
+    Questions,
+    Documents,
+    Departments,
+    Situation,
+    Service,
+    Scenario,
+    Other,
+}
+
+/// The name of a file relative to the catalog folder `root`, with `/` separators.
+/// `root` may be empty (the studio and the server keep names like `services/x.toml`).
+pub fn relative(root: &str, name: &str) -> String {
+    let name = name.replace('\\', "/");
+    let root = root.replace('\\', "/");
+    let root = root.trim_end_matches('/');
+    let rel = match name.strip_prefix(root) {
+        // Only at a folder boundary: `catalog/ex` is not the folder of `catalog/example/…`.
+        Some(rest) if !root.is_empty() && root != "." && rest.starts_with('/') => rest,
+        _ => name.as_str(),
+    };
+    let mut rel = rel.trim_start_matches('/');
+    while let Some(rest) = rel.strip_prefix("./") {
+        rel = rest.trim_start_matches('/');
     }
+    rel.to_string()
+}
+
+/// The role of a file, from its path relative to the catalog folder.
+pub fn role(root: &str, name: &str) -> Role {
+    let rel = relative(root, name);
+    match rel.as_str() {
+        "catalog.toml" => Role::Meta,
+        "questions.toml" => Role::Questions,
+        "documents.toml" => Role::Documents,
+        "departments.toml" => Role::Departments,
+        // Large catalogs split the shared lists by theme: questions/family.toml, …
+        r if r.starts_with("questions/") => Role::Questions,
+        r if r.starts_with("documents/") => Role::Documents,
+        r if r.starts_with("departments/") => Role::Departments,
+        r if r.starts_with("situations/") => Role::Situation,
+        r if r.starts_with("services/") => Role::Service,
+        r if r.starts_with("scenarios/") => Role::Scenario,
+        _ => Role::Other,
+    }
+}
+
+/// The catalog folder of a set of files: where their `catalog.toml` is, or `""` when
+/// none is among them (the names are then taken as relative to the folder).
+pub fn root_of(files: &[SourceFile]) -> String {
+    files
+        .iter()
+        .map(|f| f.name.replace('\\', "/"))
+        .filter(|n| n == "catalog.toml" || n.ends_with("/catalog.toml"))
+        .min_by_key(|n| n.len())
+        .map(|n| n[..n.len() - "catalog.toml".len()].trim_end_matches('/').to_string())
+        .unwrap_or_default()
 }
 
 /// Builds the catalog from source files; `root` is the folder name their names start with.
@@ -239,7 +288,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
             sources.entities.entry((kind.to_string(), id.to_string())).or_insert((fi, prefix));
         };
         match role(root, &file.name) {
-            "meta" => {
+            Role::Meta => {
                 sources.meta = Some(fi);
                 match parse_toml::<Meta>(file, &mut diags) {
                     Some(m) => {
@@ -251,7 +300,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                     None => failed = true,
                 }
             }
-            "questions" => match parse_toml::<QuestionsFile>(file, &mut diags) {
+            Role::Questions => match parse_toml::<QuestionsFile>(file, &mut diags) {
                 Some(f) => {
                     for (i, q) in f.question.iter().enumerate() {
                         register("questions", &q.id, vec![Seg::Key("question".into()), Seg::Index(i)], &mut sources);
@@ -260,7 +309,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                 }
                 None => failed = true,
             },
-            "documents" => match parse_toml::<DocumentsFile>(file, &mut diags) {
+            Role::Documents => match parse_toml::<DocumentsFile>(file, &mut diags) {
                 Some(f) => {
                     for (i, d) in f.document.iter().enumerate() {
                         register("documents", &d.id, vec![Seg::Key("document".into()), Seg::Index(i)], &mut sources);
@@ -269,7 +318,7 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                 }
                 None => failed = true,
             },
-            "departments" => match parse_toml::<DepartmentsFile>(file, &mut diags) {
+            Role::Departments => match parse_toml::<DepartmentsFile>(file, &mut diags) {
                 Some(f) => {
                     for (i, d) in f.department.iter().enumerate() {
                         register("departments", &d.id, vec![Seg::Key("department".into()), Seg::Index(i)], &mut sources);
@@ -278,22 +327,22 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
                 }
                 None => failed = true,
             },
-            "situation" => match parse_toml::<Situation>(file, &mut diags) {
+            Role::Situation => match parse_toml::<Situation>(file, &mut diags) {
                 Some(s) => {
                     register("situations", &s.id, Vec::new(), &mut sources);
                     situations.push(s);
                 }
                 None => failed = true,
             },
-            "service" => match parse_toml::<Service>(file, &mut diags) {
+            Role::Service => match parse_toml::<Service>(file, &mut diags) {
                 Some(s) => {
                     register("services", &s.id, Vec::new(), &mut sources);
                     services.push(s);
                 }
                 None => failed = true,
             },
-            "scenario" => {}
-            _ => diags.push(Diagnostic {
+            Role::Scenario => {}
+            Role::Other => diags.push(Diagnostic {
                 file: Some(file.name.clone()),
                 ..Diagnostic::warning(
                     Path::default(),
@@ -305,7 +354,10 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
     sources.files = files;
     if meta.is_none() && !failed {
         diags.push(Diagnostic {
-            file: Some(format!("{}/catalog.toml", root.trim_end_matches('/'))),
+            file: Some(match root.trim_end_matches(['/', '\\']) {
+                "" => "catalog.toml".to_string(),
+                dir => format!("{dir}/catalog.toml"),
+            }),
             ..Diagnostic::error(Path::default(), "the catalog has no catalog.toml (city, version, effective date)")
         });
     }
@@ -335,7 +387,16 @@ pub struct CheckReport {
 
 /// Loads, compiles and checks a catalog folder.
 pub fn check_dir(dir: &std::path::Path) -> CheckReport {
-    let loaded = load_dir(dir);
+    match read_dir(dir) {
+        Ok(files) => check_files(&dir.display().to_string(), files),
+        Err(d) => CheckReport { engine: None, diagnostics: vec![d], stats: Vec::new() },
+    }
+}
+
+/// Loads, compiles and checks a catalog held in memory (the studio and the server
+/// have no folder): the same messages as `lifenav check`, each located.
+pub fn check_files(root: &str, files: Vec<SourceFile>) -> CheckReport {
+    let loaded = load_files(root, files);
     let mut diagnostics = loaded.diagnostics;
     let mut engine = None;
     let mut stats = Vec::new();
@@ -346,12 +407,111 @@ pub fn check_dir(dir: &std::path::Path) -> CheckReport {
             more.extend(extra);
             stats = s;
         }
-        for d in &mut more {
-            loaded.sources.locate(d);
-        }
+        loaded.sources.locate_all(&mut more);
         diagnostics.extend(more);
         engine = built;
     }
     diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
     CheckReport { engine, diagnostics, stats }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing;
+
+    #[test]
+    fn names_are_relative_to_the_catalog_folder_at_a_folder_boundary() {
+        assert_eq!(relative("catalog/example", "catalog/example/services/x.toml"), "services/x.toml");
+        assert_eq!(relative("catalog/example/", "catalog/example/services/x.toml"), "services/x.toml");
+        assert_eq!(relative("", "services/x.toml"), "services/x.toml");
+        assert_eq!(relative(".", "./services/x.toml"), "services/x.toml");
+        assert_eq!(relative("c:\\cat", "c:\\cat\\services\\x.toml"), "services/x.toml");
+        assert_eq!(relative("catalog/ex", "catalog/example/services/x.toml"), "catalog/example/services/x.toml");
+        assert_eq!(role("", "services/a/b.toml"), Role::Service);
+        assert_eq!(role("", "scenarios/birth.toml"), Role::Scenario);
+        assert_eq!(role("cat", "cat/questions/family.toml"), Role::Questions);
+        assert_eq!(role("", "cat/catalog.toml"), Role::Other);
+        assert_eq!(role("cat", "cat/catalog.toml"), Role::Meta);
+    }
+
+    #[test]
+    fn the_catalog_folder_is_where_catalog_toml_is() {
+        let f = |name: &str| SourceFile { name: name.into(), text: String::new() };
+        assert_eq!(root_of(&[f("a/services/catalog.toml"), f("a/catalog.toml"), f("a/situations/x.toml")]), "a");
+        assert_eq!(root_of(&[f("catalog.toml"), f("services/x.toml")]), "");
+        assert_eq!(root_of(&[f("services/x.toml")]), "");
+        assert_eq!(root_of(&[f("c:\\cat\\catalog.toml")]), "c:/cat");
+    }
+
+    /// The Irkutsk catalog, relative names, with two warnings: an unused document and
+    /// a legal basis with no `checked` date.
+    fn irkutsk_with_warnings() -> Vec<SourceFile> {
+        let (root, files) = testing::files("irkutsk");
+        files
+            .into_iter()
+            .map(|f| {
+                let name = relative(&root, &f.name);
+                let text = match name.as_str() {
+                    "documents.toml" => format!("{}\n[[document]]\nid = \"unused\"\ntitle = \"Никому\"\n", f.text),
+                    "services/child-snils.toml" => f.text.replacen("checked = ", "# checked = ", 1),
+                    _ => f.text,
+                };
+                SourceFile { name, text }
+            })
+            .collect()
+    }
+
+    fn files_named<'a>(files: &'a [SourceFile], name: &str) -> &'a SourceFile {
+        files.iter().find(|f| f.name == name).unwrap()
+    }
+
+    #[test]
+    fn files_in_memory_are_checked_exactly_like_the_folder() {
+        let files = irkutsk_with_warnings();
+        let dir = std::env::temp_dir().join(format!("lifenav-check-files-{}", std::process::id()));
+        for f in &files {
+            let path = dir.join(&f.name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &f.text).unwrap();
+        }
+        let from_dir = check_dir(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let memory = check_files("", files.clone());
+        let prefix = format!("{}/", dir.display());
+        let shown = |r: &CheckReport, strip: &str| -> Vec<String> {
+            r.diagnostics.iter().map(|d| d.to_string().replacen(strip, "", 1)).collect()
+        };
+        let messages = shown(&memory, "");
+        let line_of = |name: &str, needle: &str| {
+            let f = files_named(&files, name);
+            f.text.lines().position(|l| l.starts_with(needle)).map_or(0, |i| i + 1)
+        };
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "documents.toml:{}: warning: documents.unused: no service needs or issues this document",
+                    line_of("documents.toml", "id = \"unused\"") - 1
+                ),
+                format!(
+                    "services/child-snils.toml:{}: warning: services.child-snils.legal_basis[1]: the legal basis has no `checked` date",
+                    line_of("services/child-snils.toml", "[[legal_basis]]")
+                ),
+            ]
+        );
+        assert_eq!(shown(&from_dir, &prefix), messages);
+        assert_eq!(from_dir.stats, memory.stats);
+        assert!(memory.engine.is_some());
+    }
+
+    #[test]
+    fn a_catalog_without_catalog_toml_says_so_with_a_relative_name() {
+        let files = vec![SourceFile { name: "questions.toml".into(), text: String::new() }];
+        let report = check_files("", files.clone());
+        let missing = report.diagnostics.iter().find(|d| d.message.contains("no catalog.toml")).unwrap();
+        assert_eq!(missing.file.as_deref(), Some("catalog.toml"));
+        let report = check_files("cat/", files);
+        assert!(report.diagnostics.iter().any(|d| d.file.as_deref() == Some("cat/catalog.toml")));
+    }
 }

@@ -1,5 +1,5 @@
-# Sourced by scripts/run.sh and scripts/test.sh: builds the widget into dist/ with trunk
-# (release, offline, wasm-opt), and the test fixtures beside it.
+# Sourced by scripts/run.sh and scripts/test.sh: builds the widget into dist/ and the
+# studio into dist/studio/ with trunk (release, offline, wasm-opt), and the test fixtures.
 
 build_widget() {
   log "building the widget (trunk build --release)"
@@ -9,6 +9,13 @@ build_widget() {
   esbuild dist/embed.js --bundle --minify --format=esm --target=es2022 \
     --external:./lifenav-widget.js --outfile=dist/embed.js --allow-overwrite --log-level=warning
   rm dist/lifenav-start.js
+  build_studio
+}
+
+# The catalog studio, served by lifenav-server at /studio/ (after the widget: trunk clears dist/).
+build_studio() {
+  log "building the studio (trunk build --release)"
+  trunk build --release --offline --config crates/lifenav-studio/Trunk.toml
 }
 
 # The demo as the run command serves it: the CLI and the city's server, the widget,

@@ -224,22 +224,22 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         Command::Test { catalog } => {
             let engine = engine(&catalog)?;
             let files = read_dir(&catalog).map_err(|d| Failure(d.to_string()))?;
-            let scenarios = scenario::read(&files).map_err(|errors| Failure(errors.join("\n")))?;
-            if scenarios.is_empty() {
+            // The same run as the studio's and the server's (`scenario::run_files`).
+            let outcomes = scenario::run_files(&engine, &catalog.display().to_string(), &files)
+                .map_err(|errors| Failure(errors.join("\n")))?;
+            if outcomes.is_empty() {
                 println!("0 passed, 0 failed");
                 return Err(Failure(format!("no scenarios in {}/scenarios", catalog.display())));
             }
             let (mut passed, mut failed) = (0, 0);
-            let default_today = engine.catalog.meta.effective;
-            for s in &scenarios {
-                let failures = scenario::run(&engine, &s.scenario, default_today);
-                if failures.is_empty() {
+            for s in &outcomes {
+                if s.failures.is_empty() {
                     passed += 1;
-                    println!("ok   {} ({})", s.scenario.name, s.file);
+                    println!("ok   {} ({})", s.name, s.file);
                 } else {
                     failed += 1;
-                    println!("FAIL {} ({})", s.scenario.name, s.file);
-                    for f in failures {
+                    println!("FAIL {} ({})", s.name, s.file);
+                    for f in &s.failures {
                         println!("       {f}");
                     }
                 }

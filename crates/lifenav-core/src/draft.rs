@@ -217,7 +217,11 @@ mod tests {
         assert_eq!(d.conflict("a.toml").unwrap().text.as_deref(), Some("x = 3\n"));
         let mut mine = d.clone();
         mine.keep_mine("a.toml");
-        assert_eq!((mine.text("a.toml"), mine.base("a.toml")), (Some("x = 2\n"), Some("h3")), "saving now replaces theirs knowingly");
+        assert_eq!(
+            (mine.text("a.toml"), mine.base("a.toml")),
+            (Some("x = 2\n"), Some("h3")),
+            "saving now replaces theirs knowingly"
+        );
         assert!(mine.is_dirty("a.toml"));
         d.take_theirs("a.toml");
         assert_eq!((d.text("a.toml"), d.base("a.toml")), (Some("x = 3\n"), Some("h3")));

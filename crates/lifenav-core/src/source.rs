@@ -273,7 +273,10 @@ pub fn root_of(files: &[SourceFile]) -> String {
 }
 
 /// Builds the catalog from source files; `root` is the folder name their names start with.
-pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
+pub fn load_files(root: &str, mut files: Vec<SourceFile>) -> Loaded {
+    // The order of the files decides the order of the shared lists, and so which question
+    // wins a tie: it must not depend on who listed them (a folder walk, a database, a zip).
+    sort_canonically(&mut files);
     let mut diags = Vec::new();
     let mut sources = SourceMap::default();
     let mut meta: Option<Meta> = None;
@@ -370,6 +373,12 @@ pub fn load_files(root: &str, files: Vec<SourceFile>) -> Loaded {
     Loaded { catalog, sources, diagnostics: diags }
 }
 
+/// Files in the order a folder walk gives them: by path, folder by folder
+/// (`questions/family.toml` before `questions.toml`, as `read_dir` recurses).
+pub fn sort_canonically(files: &mut [SourceFile]) {
+    files.sort_by(|a, b| a.name.replace('\\', "/").split('/').cmp(b.name.replace('\\', "/").split('/')));
+}
+
 /// Reads a catalog folder.
 pub fn load_dir(dir: &std::path::Path) -> Loaded {
     match read_dir(dir) {
@@ -419,6 +428,27 @@ pub fn check_files(root: &str, files: Vec<SourceFile>) -> CheckReport {
 mod tests {
     use super::*;
     use crate::testing;
+
+    /// Guards the defect where files listed by a database (sorted as strings:
+    /// `questions.toml` before `questions/life.toml`) loaded the questions in another
+    /// order than a folder walk, so a scenario's asked order passed in `lifenav test` and
+    /// failed in the studio and on the server.
+    #[test]
+    fn the_catalog_does_not_depend_on_the_order_files_are_listed_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/irkutsk");
+        let walked = read_dir(&dir).unwrap();
+        let mut listed = walked.clone();
+        listed.sort_by(|a, b| a.name.cmp(&b.name));
+        listed.reverse();
+        let root = dir.display().to_string();
+        let a = load_files(&root, walked).catalog.unwrap();
+        let b = load_files(&root, listed).catalog.unwrap();
+        assert_eq!(
+            a.questions.iter().map(|q| &q.id).collect::<Vec<_>>(),
+            b.questions.iter().map(|q| &q.id).collect::<Vec<_>>()
+        );
+        assert_eq!(a, b);
+    }
 
     #[test]
     fn names_are_relative_to_the_catalog_folder_at_a_folder_boundary() {

@@ -176,7 +176,6 @@ fn static_files(router: Router, dir: &std::path::Path) -> Router {
             HeaderValue::from_static("no-cache"),
         ));
     router
-        .route("/studio", get(|| async { axum::response::Redirect::permanent("/studio/") }))
         .merge(studio_routes)
         .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
         .layer(axum::middleware::from_fn(http::guard::no_dotfiles))

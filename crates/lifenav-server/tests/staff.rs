@@ -220,3 +220,29 @@ async fn changing_ones_own_password(db: Db) {
     assert_eq!(other_device.get("/api/v1/staff/me").await.status, StatusCode::UNAUTHORIZED, "the others end");
 }
 on_both_databases!(changing_ones_own_password, own_password_on_sqlite, own_password_on_postgres);
+
+/// The studio's pages: any path under /studio/ is its page (the app routes itself), with
+/// the security headers; files whose names start with a dot are never served.
+#[tokio::test]
+async fn the_studio_pages_and_no_dotfiles() {
+    let dir = std::env::temp_dir().join(common::unique("lifenav_static"));
+    std::fs::create_dir_all(dir.join("studio")).unwrap();
+    std::fs::write(dir.join("studio/index.html"), "<!doctype html><title>studio</title>").unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>city</title>").unwrap();
+    std::fs::write(dir.join(".env"), "SECRET=1").unwrap();
+    let settings = lifenav_server::Settings { static_dir: Some(dir.clone()), ..common::settings() };
+    let c = Client::new(common::sqlite().await, settings).await;
+    for path in ["/studio/", "/studio/items/services", "/studio"] {
+        let page = c.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.text().contains("<title>studio</title>"), "{path}: {}", page.text());
+        assert!(page.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("script-src 'self' 'wasm-unsafe-eval'"));
+        assert_eq!(page.headers[header::X_FRAME_OPTIONS], "SAMEORIGIN");
+    }
+    assert!(c.get("/").await.text().contains("city"));
+    assert_eq!(c.get("/.env").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(c.get("/studio/.env").await.status, StatusCode::NOT_FOUND);
+}

@@ -32,7 +32,10 @@ impl ApiError {
 
     /// The reasons the server lists (a refused publish, a draft with errors).
     pub fn problems(&self) -> Vec<String> {
-        self.body["problems"].as_array().map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        self.body["problems"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -48,7 +51,8 @@ async fn answer(response: Result<Response, gloo_net::Error>) -> ApiResult<Value>
     let response = response.map_err(ApiError::network)?;
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
-    let body: Value = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    let body: Value =
+        if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
     if (200..300).contains(&status) {
         return Ok(body);
     }

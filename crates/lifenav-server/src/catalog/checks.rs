@@ -68,7 +68,7 @@ impl Outcome {
 
 /// Checks a catalog folder held in memory (names as in `catalog/…`) and runs its scenarios.
 pub fn run(files: Vec<SourceFile>) -> Outcome {
-    let report = check_files(files.clone());
+    let report = lifenav_core::source::check_files(super::ROOT, files.clone());
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let problems: Vec<Problem> = report.diagnostics.iter().map(Problem::from).collect();
     let mut outcome = Outcome {
@@ -80,40 +80,28 @@ pub fn run(files: Vec<SourceFile>) -> Outcome {
         scenario_errors: Vec::new(),
     };
     let Some(engine) = report.engine.filter(|_| errors == 0) else { return outcome };
-    match scenario::read(&files) {
-        Ok(scenarios) => {
-            let today = engine.catalog.meta.effective;
-            for s in scenarios {
-                let failures = scenario::run(&engine, &s.scenario, today);
-                outcome.scenarios_failed += usize::from(!failures.is_empty());
-                outcome.scenarios.push(ScenarioResult { name: s.scenario.name, file: s.file, failures });
-            }
+    match scenario::run_files(&engine, super::ROOT, &files) {
+        Ok(results) => {
+            outcome.scenarios_failed = results.iter().filter(|r| !r.failures.is_empty()).count();
+            outcome.scenarios = results
+                .into_iter()
+                .map(|r| ScenarioResult { name: r.name, file: r.file, failures: r.failures })
+                .collect();
         }
         Err(errors) => outcome.scenario_errors = errors,
     }
     outcome
 }
 
-/// `lifenav check` on files in memory.
-// TODO(studio-core): lifenav_core::source::check_files does this once it lands.
-fn check_files(files: Vec<SourceFile>) -> lifenav_core::source::CheckReport {
-    let loaded = lifenav_core::source::load_files(super::ROOT, files);
-    let mut diagnostics = loaded.diagnostics;
-    let mut engine = None;
-    let mut stats = Vec::new();
-    if let Some(catalog) = loaded.catalog {
-        let (built, mut more) = lifenav_core::Engine::build(catalog);
-        if let Some(e) = &built {
-            let (extra, s) = lifenav_core::check::check(e);
-            more.extend(extra);
-            stats = s;
-        }
-        for d in &mut more {
-            loaded.sources.locate(d);
-        }
-        diagnostics.extend(more);
-        engine = built;
-    }
-    diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
-    lifenav_core::source::CheckReport { engine, diagnostics, stats }
+/// How the change from `old` to `new` alters the plans of `new`'s scenarios (both folders
+/// as in `catalog/…`). `Err`: one of them does not compile, with why.
+pub fn impact(old: Vec<SourceFile>, new: Vec<SourceFile>) -> Result<Vec<lifenav_core::ScenarioImpact>, String> {
+    let build = |files: Vec<SourceFile>, which: &str| {
+        let loaded = lifenav_core::source::load_files(super::ROOT, files);
+        let catalog = loaded.catalog.ok_or_else(|| format!("the {which} version cannot be read"))?;
+        lifenav_core::Engine::build(catalog).0.ok_or_else(|| format!("the {which} version has errors"))
+    };
+    let scenarios = scenario::read_in(super::ROOT, &new).map_err(|e| e.join("; "))?;
+    let (old, new) = (build(old, "published")?, build(new, "new")?);
+    Ok(lifenav_core::impact(&old, &new, &scenarios, new.catalog.meta.effective))
 }

@@ -32,6 +32,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/v1/studio/draft/check", get(check_draft))
         .route("/api/v1/studio/draft/bundle.json", get(draft_bundle))
         .route("/api/v1/studio/draft/diff", get(draft_diff))
+        .route("/api/v1/studio/draft/impact", get(draft_impact))
         .route("/api/v1/studio/draft/export.zip", get(export_draft))
         .route("/api/v1/studio/draft/import", post(import).layer(DefaultBodyLimit::max(MAX_IMPORT)))
         .route("/api/v1/studio/draft/reset", post(reset_draft))
@@ -39,6 +40,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/v1/studio/versions/{number}", get(get_version))
         .route("/api/v1/studio/versions/{number}/files/{*path}", get(version_file))
         .route("/api/v1/studio/versions/{number}/diff", get(version_diff))
+        .route("/api/v1/studio/versions/{number}/impact", get(version_impact))
         .route("/api/v1/studio/versions/{number}/check", get(check_version))
         .route("/api/v1/studio/versions/{number}/export.zip", get(export_version))
         .route("/api/v1/studio/versions/{number}/approve", post(approve))
@@ -68,7 +70,7 @@ async fn get_draft(State(state): State<Arc<AppState>>, _staff: Staff) -> AppResu
     let removed = published.keys().filter(|p| !files.iter().any(|f| &f.path == *p)).map(String::as_str);
     changed.extend(removed);
     changed.sort_unstable();
-    Ok(Json(json!({ "published": current, "files": files, "changed": changed })))
+    Ok(Json(json!({ "published": current, "files": files, "changed": changed, "published_files": published })))
 }
 
 fn valid_path(path: &str) -> AppResult<()> {
@@ -160,6 +162,24 @@ async fn draft_diff(State(state): State<Arc<AppState>>, _staff: Staff) -> AppRes
     let old = files_of(&state.db, current).await?;
     let new = draft_sources(&store::draft(&state.db).await?);
     Ok(Json(json!({ "against": current, "files": diff::diff(&old, &new) })))
+}
+
+async fn impact_of(old: Vec<SourceFile>, new: Vec<SourceFile>) -> AppResult<Value> {
+    let computed = tokio::task::spawn_blocking(move || checks::impact(under_root(old), under_root(new)))
+        .await
+        .map_err(|e| AppError::Unavailable(format!("impact: {e}")))?;
+    match computed {
+        Ok(scenarios) => Ok(json!(scenarios)),
+        Err(why) => Err(AppError::invalid("number", format!("the impact cannot be computed: {why}"))),
+    }
+}
+
+/// How the draft changes the scenarios' plans against the version in force.
+async fn draft_impact(State(state): State<Arc<AppState>>, _staff: Staff) -> AppResult<Json<Value>> {
+    let current = current_number(&state).await?;
+    let old = files_of(&state.db, current).await?;
+    let new = draft_sources(&store::draft(&state.db).await?);
+    Ok(Json(json!({ "against": current, "scenarios": impact_of(old, new).await? })))
 }
 
 fn zip_response(files: &[SourceFile], name: &str) -> Response {
@@ -313,6 +333,20 @@ async fn version_diff(
     let old = if against > 0 { files_of(&state.db, against).await? } else { Vec::new() };
     let new = files_of(&state.db, number).await?;
     Ok(Json(json!({ "number": number, "against": against, "files": diff::diff(&old, &new) })))
+}
+
+/// How a version changes the scenarios' plans against another (by default, the one it was based on).
+async fn version_impact(
+    State(state): State<Arc<AppState>>,
+    _staff: Staff,
+    Path(number): Path<i64>,
+    Query(q): Query<AgainstQuery>,
+) -> AppResult<Json<Value>> {
+    let version = version_or_404(&state, number).await?;
+    let against = q.against.or(version.based_on).unwrap_or(number - 1).max(1);
+    let old = files_of(&state.db, against).await?;
+    let new = files_of(&state.db, number).await?;
+    Ok(Json(json!({ "number": number, "against": against, "scenarios": impact_of(old, new).await? })))
 }
 
 async fn check_version(

@@ -1,6 +1,6 @@
 // Shared by the browser tests: a real lifenav-server serving the built widget and studio
 // (dist/) on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,36 @@ export async function startServer({ seed = 'catalog/example', listen = '127.0.0.
       if (own && !keep) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/// A staff account on the server's database, made with the server's own command line
+/// (the password given on standard input, as a city's admin would).
+export function addUser(server, login, roles, password) {
+  const args = ['--database', `sqlite://${join(server.dir, 'lifenav.db')}`, 'users', 'add', login, '--name', `Сотрудник ${login}`];
+  for (const r of [].concat(roles)) args.push('--role', r);
+  const r = spawnSync(SERVER, args, { input: `${password}\n`, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`users add ${login}: ${r.stderr}`);
+}
+
+/// Signs in to the studio in a fresh page of `context`.
+export async function studio(context, server, login, password) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(`${server.url}/studio/`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('nav.sections').waitFor();
+  await page.getByText('Загрузка…').first().waitFor({ state: 'detached' }).catch(() => {});
+  return page;
+}
+
+/// axe-core (WCAG 2.1 A and AA) on a whole studio page.
+export async function axeStudio(page, screen) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /// For a test file: one real service and one browser, started before its tests and

@@ -376,3 +376,20 @@ async fn a_script_in_a_catalog_text_stays_text(db: Db) {
     assert!(!page.contains("<script>alert(1)"));
 }
 on_both_databases!(a_script_in_a_catalog_text_stays_text, script_stays_text_on_sqlite, script_stays_text_on_postgres);
+
+/// On the embedded Irkutsk catalog, a fee change shows in the scenarios' plans as a
+/// changed fee, not as scenarios that cannot run.
+#[tokio::test]
+async fn impact_on_the_irkutsk_catalog() {
+    let db = common::sqlite().await;
+    let editor_password = account(&db, "editor", &[Role::Editor]).await;
+    let settings = lifenav_server::Settings { seed: lifenav_server::catalog::embedded_files(), ..common::settings() };
+    let editor = Client::new(db, settings).await;
+    editor.sign_in("editor", &editor_password).await;
+    edit(&editor, "services/marriage-registration.toml", |s| s.replacen("amount = 350", "amount = 400", 1)).await;
+    let impact = editor.get("/api/v1/studio/draft/impact").await.json();
+    let scenarios = impact["scenarios"].as_array().unwrap();
+    let status = |st: &str| scenarios.iter().filter(|s| s["change"]["status"] == st).count();
+    assert_eq!(status("broken"), 0, "{impact}");
+    assert_eq!(status("changed"), 3, "the three marriage scenarios: {impact}");
+}

@@ -663,13 +663,13 @@ fn TableListField(ctx: FormCtx, path: Vec<Seg>, spec: &'static FieldSpec) -> imp
                     };
                     let (up, down, remove) = (path.clone(), path.clone(), path.clone());
                     view! {
-                        <details class="entry" id=entry_id open=move || len.get() <= 3>
+                        <details class="entry" id=entry_id open={move || len.get() <= 3 || spec.children.len() <= 3}>
                             <summary>{heading}</summary>
                             <Fields ctx base=entry.clone() specs=all(spec.children) />
                             <div class="entry-actions">
                                 <button type="button" class="small" disabled=move || i == 0
                                     on:click=move |_| { let p = up.clone(); ctx.change(move |d| edit::swap(d, &p, i - 1, i)) }>{T.up}</button>
-                                <button type="button" class="small" disabled=move || i + 1 >= len.get()
+                                <button type="button" class="small" disabled={move || i + 1 >= len.get()}
                                     on:click=move |_| { let p = down.clone(); ctx.change(move |d| edit::swap(d, &p, i, i + 1)) }>{T.down}</button>
                                 <button type="button" class="small danger"
                                     on:click=move |_| { let p = remove.clone(); ctx.change(move |d| edit::remove(d, &p, i)) }>{format!("{} {}", T.remove, i + 1)}</button>

@@ -212,23 +212,26 @@ fn Impact(scenarios: Vec<Value>) -> impl IntoView {
     if scenarios.is_empty() {
         return view! { <p>{"В каталоге нет сценариев."}</p> }.into_any();
     }
-    let changed = scenarios.iter().filter(|s| s["change"] != "unchanged").count();
+    let status = |s: &Value| s["change"]["status"].as_str().unwrap_or("").to_string();
+    let changed = scenarios.iter().filter(|s| status(s) != "unchanged").count();
     view! {
         <p id="impact-summary">{format!("Изменятся планы {changed} из {} сценариев.", scenarios.len())}</p>
         <ul class="impact">
             {scenarios.into_iter().map(|s| {
                 let name = format!("«{}»", s["name"].as_str().unwrap_or(""));
-                let change = &s["change"];
-                let body = if change == "unchanged" {
-                    view! { <span class="tag">{T.unchanged}</span> }.into_any()
-                } else if let Some(list) = change["changed"].as_array() {
-                    view! { <ul>{list.iter().map(|c| view! { <li>{change_text(&ws, c)}</li> }).collect_view()}</ul> }.into_any()
-                } else {
-                    let why = change["broken"]["new"].as_array().or(change["broken"]["old"].as_array())
-                        .map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
-                    view! { <span class="tag error">{format!("{}: {why}", T.broken)}</span> }.into_any()
+                let detail = &s["change"]["detail"];
+                let st = status(&s);
+                let body = match st.as_str() {
+                    "unchanged" => view! { <span class="tag">{T.unchanged}</span> }.into_any(),
+                    "changed" => view! { <ul>{detail.as_array().cloned().unwrap_or_default().iter().map(|c| view! { <li>{change_text(&ws, c)}</li> }).collect_view()}</ul> }.into_any(),
+                    _ => {
+                        let reasons = |side: &str| detail[side].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+                        let why = [("было", reasons("old")), ("стало", reasons("new"))].into_iter()
+                            .filter(|(_, r)| !r.is_empty()).map(|(w, r)| format!("{w}: {r}")).collect::<Vec<_>>().join("; ");
+                        view! { <span class="tag error">{format!("{} — {why}", T.broken)}</span> }.into_any()
+                    }
                 };
-                let class = if change == "unchanged" { "same" } else { "changed" };
+                let class = if st == "unchanged" { "same" } else { "changed" };
                 view! { <li class=class><strong>{name}</strong>{" "}<code>{s["file"].as_str().unwrap_or("").to_string()}</code>{body}</li> }
             }).collect_view()}
         </ul>

@@ -92,9 +92,12 @@ const answer = [];
 const firstAnswer = [];
 const replan = [];
 let marks = {};
+// The demo city page by default (the published catalog through data-catalog and
+// data-index); LIFENAV_BENCH_PAGE=/test/host.html?catalog= for the embedded catalog alone.
+const PAGE = process.env.LIFENAV_BENCH_PAGE || '/';
 for (let i = 0; i < RUNS; i++) {
   const { context, page } = await slowPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}${PAGE}`);
   await page.waitForFunction(() => window.__lifenavInteractive);
   interactive.push(await page.evaluate(() => window.__lifenavInteractive));
   if (i === 0) {
@@ -102,7 +105,7 @@ for (let i = 0; i < RUNS; i++) {
       const out = {};
       for (const m of performance.getEntriesByType('mark')) out[m.name] = Math.round(m.startTime);
       for (const r of performance.getEntriesByType('resource')) {
-        if (r.name.endsWith('.wasm')) out[`${r.name.split('/').pop()} response end`] = Math.round(r.responseEnd);
+        if (r.name.endsWith('.wasm') || r.name.endsWith('index.txt')) out[`${r.name.split('/').pop()} response end`] = Math.round(r.responseEnd);
       }
       return out;
     });

@@ -20,5 +20,14 @@ function loadWidget() {
   return widget;
 }
 
+// A city's own catalog with its situation index (data-index): asked for now, while the
+// first screen's wasm loads, so the list does not wait for one more round trip.
+const hosts = [...document.querySelectorAll("[data-lifenav]")];
+for (const host of hosts) {
+  if (host.dataset.catalog && host.dataset.index) {
+    host.lifenavIndex = fetch(host.dataset.index).then((r) => (r.ok ? r.text() : Promise.reject(r.status)));
+    host.lifenavIndex.catch(() => {}); // the first screen handles a failure
+  }
+}
 await initStart({ module_or_path: new URL("./lifenav-start_bg.wasm", here) });
-for (const host of document.querySelectorAll("[data-lifenav]")) mount(host, loadWidget);
+for (const host of hosts) mount(host, loadWidget);

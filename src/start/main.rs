@@ -56,6 +56,11 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
     }
     let page_lang = host.dataset().get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     let custom_catalog = host.dataset().get("catalog").is_some_and(|c| !c.trim().is_empty());
+    // A city's own catalog may come with its situation index (`data-index`, the server's
+    // /api/v1/catalog/index.txt, a few KB): the list shows at once from the catalog built
+    // in (the same city's, a build or a few publishes older) and is redrawn if the
+    // published one differs, without waiting for the app.
+    let index_url = host.dataset().get("index").filter(|u| custom_catalog && !u.trim().is_empty());
     let keys = handoff::Keys::of(&host);
     let (lang, vi) = saved_settings(&keys).unwrap_or((page_lang, false));
     let screen = Rc::new(RefCell::new(Start {
@@ -64,7 +69,7 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         vi,
         keys,
         // A city's own catalog: its situations come from the app, which loads it.
-        index: (!custom_catalog).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
+        index: (!custom_catalog || index_url.is_some()).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
         query: String::new(),
         notice: None,
         waiting: false,
@@ -74,7 +79,8 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         load,
     }));
     listen(&screen);
-    let app_first = custom_catalog || opens_elsewhere(&screen.borrow().keys);
+    let opens_in_app = opens_elsewhere(&screen.borrow().keys);
+    let app_first = (custom_catalog && index_url.is_none()) || opens_in_app;
     mark("lifenav:start-mounting");
     let mut s = screen.borrow_mut();
     if app_first {
@@ -82,11 +88,49 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         s.render();
         s.load_app();
     } else {
+        if let Some(url) = index_url {
+            fetch_index(screen.clone(), &host, url);
+        }
         s.render();
         mark("lifenav:start-shown");
         drop(s);
         prefetch(screen);
     }
+}
+
+/// Fetches the situation index of a city's own catalog (embed.js has usually asked for it
+/// already: `host.lifenavIndex`) and shows the list; if it cannot be had, the app loads the
+/// catalog itself (and says so if that fails too).
+fn fetch_index(screen: Rc<RefCell<Start>>, host: &HtmlElement, url: String) {
+    let asked = js_sys::Reflect::get(host, &JsValue::from_str("lifenavIndex"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match asked {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+            None => fetch_text(&url).await,
+        };
+        let mut s = screen.borrow_mut();
+        match text.and_then(|t| SituationIndex::parse(&t).ok()) {
+            // Only while the list is shown: once the app has the screen it sends its own.
+            Some(index) if s.index.as_ref() != Some(&index) && !s.waiting => {
+                s.index = Some(index);
+                s.render_list();
+            }
+            Some(_) => {}
+            // The published list cannot be had: the app will load the catalog (and say so).
+            None => s.load_app(),
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let response = web_sys::window()?.fetch_with_str(url);
+    let r: web_sys::Response = wasm_bindgen_futures::JsFuture::from(response).await.ok()?.dyn_into().ok()?;
+    if !r.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(r.text().ok()?).await.ok()?.as_string()
 }
 
 /// A performance mark, for bench/widget.mjs.

@@ -116,3 +116,19 @@ test('the rest of the widget is fetched ahead in idle time, but not when the bro
     await context.close();
   }
 });
+
+test('a city catalog with its index: the first screen lists the published situations before the app loads', async () => {
+  const context = await env.browser.newContext();
+  const release = await holdWidget(context);
+  const page = await context.newPage();
+  // The demo city page: data-catalog and data-index point at the server, which publishes
+  // the example catalog here (3 situations). The list shows at once from the catalog built
+  // into the widget (Irkutsk, 16) and is redrawn with the published one.
+  await page.goto(`${env.server.url}/`);
+  await page.waitForFunction(() => document.querySelector('[data-lifenav]').shadowRoot.querySelectorAll('.ln-situation').length === 3);
+  assert.equal(await w(page).locator('form.ln-question').count(), 0, 'the app has not loaded yet');
+  await w(page).locator('.ln-situation', { hasText: 'Переезд' }).click();
+  release();
+  await w(page).locator('form.ln-question').waitFor();
+  await context.close();
+});

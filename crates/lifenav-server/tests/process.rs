@@ -143,3 +143,51 @@ async fn sigterm_drains_requests_in_flight_and_exits_cleanly() {
     assert!(!acknowledged.is_empty());
     assert_eq!(all_stored(&database, &acknowledged).await, 0);
 }
+
+fn server(database: &str, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lifenav-server"))
+        .args(["--database", database])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start lifenav-server");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The command line: the first admin (a password from standard input, or one generated
+/// and printed once), a catalog folder imported as the draft and exported as a .zip.
+#[test]
+fn users_and_catalog_on_the_command_line() {
+    let dir = std::env::temp_dir().join(common::unique("lifenav_cli"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let database = format!("sqlite://{}", dir.join("lifenav.db").display());
+    let given = server(&database, &["users", "add", "anna", "--role", "admin", "--name", "Анна"], "a-long-password-1\n");
+    assert!(given.status.success(), "{}", String::from_utf8_lossy(&given.stderr));
+    assert!(!String::from_utf8_lossy(&given.stdout).contains("a-long-password-1"), "a given password is not echoed");
+    let generated = server(&database, &["users", "add", "boris", "--role", "editor", "--role", "reviewer"], "");
+    let out = String::from_utf8_lossy(&generated.stdout).to_string();
+    let password = out.split('\t').nth(1).unwrap_or("").to_string();
+    assert!(password.len() >= 16, "a generated password is printed once: {out}");
+    let again = server(&database, &["users", "add", "boris", "--role", "editor"], "");
+    assert!(!again.status.success(), "an existing login without --reset");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--reset"));
+    let weak = server(&database, &["users", "add", "carl", "--role", "editor"], "short\n");
+    assert!(!weak.status.success(), "a short password from standard input is refused");
+    let list = String::from_utf8_lossy(&server(&database, &["users", "list"], "").stdout).to_string();
+    assert!(list.contains("anna\tАнна\tadmin\tactive") && list.contains("boris\tboris\teditor,reviewer"), "{list}");
+
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/example");
+    let imported = server(&database, &["catalog", "import", example.to_str().unwrap()], "");
+    let said = String::from_utf8_lossy(&imported.stdout).to_string();
+    assert!(imported.status.success() && said.contains("errors=0"), "{said}{}", String::from_utf8_lossy(&imported.stderr));
+    let zip = dir.join("draft.zip");
+    let exported = server(&database, &["catalog", "export", "-o", zip.to_str().unwrap()], "");
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let (files, _) = lifenav_server::catalog::archive::unpack(&std::fs::read(&zip).unwrap()).unwrap();
+    let example_files = common::catalog_files("catalog/example");
+    assert_eq!(files.len(), example_files.len());
+    assert!(files.iter().zip(&example_files).all(|(a, b)| a.name == b.name && a.text == b.text));
+}

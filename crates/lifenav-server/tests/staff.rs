@@ -246,3 +246,18 @@ async fn the_studio_pages_and_no_dotfiles() {
     assert_eq!(c.get("/.env").await.status, StatusCode::NOT_FOUND);
     assert_eq!(c.get("/studio/.env").await.status, StatusCode::NOT_FOUND);
 }
+
+/// Behind a load balancer, a session begun on one instance works on another: sessions
+/// live in the database.
+async fn a_session_works_on_every_instance(db: Db) {
+    let password = account(&db, "editor6", &[Role::Editor]).await;
+    let a = Client::new(db.clone(), common::settings()).await;
+    let b = Client::new(db, common::settings()).await;
+    assert_eq!(a.sign_in("editor6", &password).await.status, StatusCode::OK);
+    *b.cookie.lock().unwrap() = a.cookie.lock().unwrap().clone();
+    let me = b.get("/api/v1/staff/me").await;
+    assert_eq!((me.status, me.json()["login"].as_str()), (StatusCode::OK, Some("editor6")));
+    assert_eq!(b.post("/api/v1/staff/logout", json!({})).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(a.get("/api/v1/staff/me").await.status, StatusCode::UNAUTHORIZED, "signed out everywhere");
+}
+on_both_databases!(a_session_works_on_every_instance, sessions_across_instances_on_sqlite, sessions_across_instances_on_postgres);

@@ -3,6 +3,7 @@
 //! review by someone else, publishing now or at a time (exactly once, whichever instance),
 //! refusals with their reasons, rollback, import and export.
 
+#[macro_use]
 mod common;
 
 use axum::body::Body;
@@ -12,21 +13,6 @@ use lifenav_server::catalog::{archive, store};
 use lifenav_server::db::{now, Db};
 use lifenav_server::staff::roles::Role;
 use serde_json::{json, Value};
-
-macro_rules! on_both_databases {
-    ($scenario:ident, $sqlite:ident, $postgres:ident) => {
-        #[tokio::test]
-        async fn $sqlite() {
-            $scenario(common::sqlite().await).await;
-        }
-        #[tokio::test]
-        async fn $postgres() {
-            if let Some(db) = common::postgres().await {
-                $scenario(db).await;
-            }
-        }
-    };
-}
 
 /// An editor, a reviewer and an anonymous visitor on one server.
 struct Team {

@@ -19,6 +19,23 @@ use tower::ServiceExt;
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
+/// Two tests of one scenario: on a fresh SQLite file and on a fresh PostgreSQL database.
+#[allow(unused_macros)]
+macro_rules! on_both_databases {
+    ($scenario:ident, $sqlite:ident, $postgres:ident) => {
+        #[tokio::test]
+        async fn $sqlite() {
+            $scenario(common::sqlite().await).await;
+        }
+        #[tokio::test]
+        async fn $postgres() {
+            if let Some(db) = common::postgres().await {
+                $scenario(db).await;
+            }
+        }
+    };
+}
+
 pub fn unique(name: &str) -> String {
     format!("{name}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }

@@ -164,7 +164,8 @@ fn users_and_catalog_on_the_command_line() {
     let dir = std::env::temp_dir().join(common::unique("lifenav_cli"));
     std::fs::create_dir_all(&dir).unwrap();
     let database = format!("sqlite://{}", dir.join("lifenav.db").display());
-    let given = server(&database, &["users", "add", "anna", "--role", "admin", "--name", "Анна"], "a-long-password-1\n");
+    let given =
+        server(&database, &["users", "add", "anna", "--role", "admin", "--name", "Анна"], "a-long-password-1\n");
     assert!(given.status.success(), "{}", String::from_utf8_lossy(&given.stderr));
     assert!(!String::from_utf8_lossy(&given.stdout).contains("a-long-password-1"), "a given password is not echoed");
     let generated = server(&database, &["users", "add", "boris", "--role", "editor", "--role", "reviewer"], "");
@@ -182,7 +183,11 @@ fn users_and_catalog_on_the_command_line() {
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/example");
     let imported = server(&database, &["catalog", "import", example.to_str().unwrap()], "");
     let said = String::from_utf8_lossy(&imported.stdout).to_string();
-    assert!(imported.status.success() && said.contains("errors=0"), "{said}{}", String::from_utf8_lossy(&imported.stderr));
+    assert!(
+        imported.status.success() && said.contains("errors=0"),
+        "{said}{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
     let zip = dir.join("draft.zip");
     let exported = server(&database, &["catalog", "export", "-o", zip.to_str().unwrap()], "");
     assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));

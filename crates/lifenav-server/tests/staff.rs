@@ -2,6 +2,7 @@
 //! 401, 403, 409 and 422; cross-site requests refused; a new session id at sign-in;
 //! password guessing slowed down; sessions ended by a reset or a disabled account.
 
+#[macro_use]
 mod common;
 
 use axum::body::Body;
@@ -10,21 +11,6 @@ use common::{account, Client};
 use lifenav_server::db::Db;
 use lifenav_server::staff::roles::Role;
 use serde_json::json;
-
-macro_rules! on_both_databases {
-    ($scenario:ident, $sqlite:ident, $postgres:ident) => {
-        #[tokio::test]
-        async fn $sqlite() {
-            $scenario(common::sqlite().await).await;
-        }
-        #[tokio::test]
-        async fn $postgres() {
-            if let Some(db) = common::postgres().await {
-                $scenario(db).await;
-            }
-        }
-    };
-}
 
 async fn sign_in_and_out(db: Db) {
     let password = account(&db, "editor1", &[Role::Editor]).await;
@@ -260,4 +246,8 @@ async fn a_session_works_on_every_instance(db: Db) {
     assert_eq!(b.post("/api/v1/staff/logout", json!({})).await.status, StatusCode::NO_CONTENT);
     assert_eq!(a.get("/api/v1/staff/me").await.status, StatusCode::UNAUTHORIZED, "signed out everywhere");
 }
-on_both_databases!(a_session_works_on_every_instance, sessions_across_instances_on_sqlite, sessions_across_instances_on_postgres);
+on_both_databases!(
+    a_session_works_on_every_instance,
+    sessions_across_instances_on_sqlite,
+    sessions_across_instances_on_postgres
+);

@@ -143,8 +143,7 @@ async fn post_rating(
 ) -> AppResult<Response> {
     rate_limited(&state, peer, &headers)?;
     let r = parse_with_catalog(&state, |known| Rating::parse(&body, known)).await?;
-    let id = r.id.clone();
-    store_item(&state, &id, Item::Rating(r)).await
+    store_item(&state, &r.id.clone(), Item::Rating(r)).await
 }
 
 async fn post_helpful(
@@ -155,8 +154,7 @@ async fn post_helpful(
 ) -> AppResult<Response> {
     rate_limited(&state, peer, &headers)?;
     let h = parse_with_catalog(&state, |known| Helpful::parse(&body, known)).await?;
-    let id = h.id.clone();
-    store_item(&state, &id, Item::Helpful(h)).await
+    store_item(&state, &h.id.clone(), Item::Helpful(h)).await
 }
 
 async fn summary(state: &AppState) -> AppResult<(Arc<Published>, Arc<Summary>)> {

@@ -1,6 +1,7 @@
 //! What citizens send: a rating of a service, or whether a plan was helpful.
 //! Validated field by field, so that a bad request gets a 422 naming the field.
 
+use crate::http::error::{json_object, only_fields, AppError};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -51,19 +52,21 @@ pub trait Known {
     fn situation(&self, id: &str) -> bool;
 }
 
-fn object(body: &[u8]) -> Result<Map<String, Value>, FieldError> {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => err("", "the body must be a JSON object"),
-        Err(e) => err("", format!("the body is not valid JSON: {e}")),
+impl From<AppError> for FieldError {
+    fn from(e: AppError) -> FieldError {
+        match e {
+            AppError::Client { field, error, .. } => FieldError { field, error },
+            other => FieldError { field: String::new(), error: format!("{other:?}") },
+        }
     }
 }
 
+fn object(body: &[u8]) -> Result<Map<String, Value>, FieldError> {
+    Ok(json_object(body)?)
+}
+
 fn reject_unknown(m: &Map<String, Value>, allowed: &[&str]) -> Result<(), FieldError> {
-    match m.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => err(k, format!("unknown field; allowed: {}", allowed.join(", "))),
-        None => Ok(()),
-    }
+    Ok(only_fields(m, allowed)?)
 }
 
 fn uuid(m: &Map<String, Value>) -> Result<String, FieldError> {

@@ -60,6 +60,9 @@ pub struct Settings {
     pub schedule_every: Duration,
     /// A staff session ends after this long without a request.
     pub session_idle: Duration,
+    /// How old the satisfaction summary may be: ratings stored by another instance show
+    /// within this time (browsers keep the public summary for a minute anyway).
+    pub summary_max_age: Duration,
 }
 
 impl Default for Settings {
@@ -76,6 +79,7 @@ impl Default for Settings {
             utc_offset_hours: lifenav_core::Date::IRKUTSK_UTC_OFFSET,
             schedule_every: Duration::from_secs(5),
             session_idle: Duration::from_secs(8 * 3600),
+            summary_max_age: Duration::from_secs(5),
         }
     }
 }
@@ -113,13 +117,16 @@ pub async fn app(db: Db, settings: Settings) -> Result<App, String> {
     let staff_routes = Router::new()
         .merge(staff::routes())
         .merge(catalog::studio::routes())
+        .merge(feedback::analysts::routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::guard::same_origin_only))
         .layer(axum::middleware::from_fn(http::guard::security_headers))
         .layer(sessions);
+    // A declared length over the limit is answered at once, before any body arrives.
     let mut public_routes = Router::new()
         .merge(feedback::routes())
         .merge(catalog::routes())
-        .layer(DefaultBodyLimit::max(MAX_FEEDBACK_BODY));
+        .layer(DefaultBodyLimit::max(MAX_FEEDBACK_BODY))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FEEDBACK_BODY));
     if !settings.allowed_origins.is_empty() {
         let origins: Vec<HeaderValue> =
             settings.allowed_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();

@@ -111,6 +111,18 @@ struct ServeArgs {
     /// Seconds between the scheduler's looks for versions due to be published.
     #[arg(long, env = "LIFENAV_SCHEDULE_EVERY", default_value_t = 5)]
     schedule_every: u64,
+    /// Seconds a connection has to send a request's headers.
+    #[arg(long, env = "LIFENAV_HEADER_TIMEOUT", default_value_t = 10.0)]
+    header_timeout: f64,
+    /// Seconds a request has to send its body.
+    #[arg(long, env = "LIFENAV_BODY_TIMEOUT", default_value_t = 30.0)]
+    body_timeout: f64,
+    /// Connections open at once (more wait in the system's queue).
+    #[arg(long, env = "LIFENAV_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds stopping waits for the requests in flight.
+    #[arg(long, env = "LIFENAV_DRAIN_TIMEOUT", default_value_t = 10.0)]
+    drain_timeout: f64,
 }
 
 /// A failure to report: never a panic, never a backtrace.
@@ -187,19 +199,23 @@ async fn serve(database: &str, args: ServeArgs) -> Result<(), Failure> {
         .await
         .map_err(|e| Failure(format!("cannot listen on {}: {e}", args.listen)))?;
     let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let seconds = |s: f64| std::time::Duration::from_secs_f64(s.max(0.05));
+    let limits = lifenav_server::http::serve::Limits {
+        header_timeout: seconds(args.header_timeout),
+        body_timeout: seconds(args.body_timeout),
+        max_connections: args.max_connections,
+        drain_timeout: seconds(args.drain_timeout),
+    };
     let app = app(db.clone(), settings).await?;
     // Scripts and tests read this line to find the port.
     println!("lifenav-server: listening on http://{address}");
-    let served = axum::serve(listener, app.router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    lifenav_server::http::serve::serve(listener, app.router, limits, shutdown_signal()).await;
     for task in app.background {
         task.abort();
     }
     // The router is gone: the writer drains what was accepted, then the pool closes.
     let _ = app.writer_task.await;
     db.close().await;
-    served.map_err(|e| Failure(e.to_string()))?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
@@ -220,7 +236,6 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    tracing::info!("stopping: no new connections; finishing the requests in flight");
 }
 
 /// The password for a new account: a line from standard input, or generated (and then printed).

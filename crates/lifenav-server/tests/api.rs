@@ -133,9 +133,9 @@ async fn every_status_code(db: Db) {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     let csv = String::from_utf8(csv).unwrap();
-    assert!(csv.starts_with("\u{feff}id;day;service;department;overall"), "{csv}");
+    assert!(csv.starts_with("\u{feff}\"id\";\"day\";\"service\";\"department\";\"overall\""), "{csv}");
     assert_eq!(csv.lines().count(), 4);
-    assert!(csv.contains(";ЗАГС;5;4;5;3;4;mfc;yes;Всё понятно"), "{csv}");
+    assert!(csv.contains(";\"ЗАГС\";5;4;5;3;4;\"mfc\";\"yes\";\"Всё понятно\""), "{csv}");
     let (s, page, _) = api.get("/dashboard", Some("s3cret-token")).await;
     assert_eq!(s, StatusCode::OK);
     let page = String::from_utf8(page).unwrap();
@@ -186,21 +186,76 @@ async fn cors_allows_only_the_listed_origins() {
     assert!(h.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
 }
 
+/// Analysts sign in with their staff account (the session of the studio), not with a
+/// cookie that held the token itself; other staff are refused.
 #[tokio::test]
-async fn the_dashboard_login_sets_a_cookie_that_opens_it() {
+async fn an_analysts_account_opens_the_dashboard_and_others_do_not() {
+    let db = common::sqlite().await;
+    let analyst = common::account(&db, "ana", &[lifenav_server::staff::roles::Role::Analyst]).await;
+    let editor = common::account(&db, "ed", &[lifenav_server::staff::roles::Role::Editor]).await;
+    let a = Client::new(db, settings()).await;
+    let e = a.other();
+    let nobody = a.other();
+    a.sign_in("ana", &analyst).await;
+    e.sign_in("ed", &editor).await;
+    let page = a.get("/dashboard").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("<svg"));
+    assert!(
+        page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'self'"),
+        "staff pages carry a CSP"
+    );
+    assert_eq!(page.headers[header::X_FRAME_OPTIONS], "SAMEORIGIN");
+    assert_eq!(a.get("/api/v1/ratings.csv").await.status, StatusCode::OK);
+    assert_eq!(e.get("/dashboard").await.status, StatusCode::FORBIDDEN);
+    let anonymous = nobody.get("/dashboard").await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert!(anonymous.text().contains("/studio/"), "told where to sign in");
+    assert_eq!(
+        nobody.post("/dashboard/login", serde_json::json!({ "token": "s3cret-token" })).await.status,
+        StatusCode::NOT_FOUND,
+        "no token cookie any more"
+    );
+}
+
+/// Guards the defects where the `Bearer` check was case-sensitive and a token could be
+/// guessed thousands of times a second.
+#[tokio::test]
+async fn the_token_scheme_is_case_insensitive_and_guessing_is_slowed() {
     let api = Api::new(common::sqlite().await, settings()).await;
-    let login = |token: &str| {
-        Request::post("/dashboard/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(format!("token={token}")))
-            .unwrap()
+    let with = |auth: &str| {
+        Request::get("/api/v1/ratings.csv").header(header::AUTHORIZATION, auth).body(Body::empty()).unwrap()
     };
-    assert_eq!(api.call(login("nope")).await.0, StatusCode::UNAUTHORIZED);
-    let (s, _, h) = api.call(login("s3cret-token")).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
-    let cookie = h[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
-    let req = Request::get("/dashboard").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
-    assert_eq!(api.call(req).await.0, StatusCode::OK);
+    assert_eq!(api.call(with("bearer s3cret-token")).await.0, StatusCode::OK);
+    assert_eq!(api.call(with("BEARER s3cret-token")).await.0, StatusCode::OK);
+    let mut statuses = Vec::new();
+    for n in 0..15 {
+        statuses.push(api.call(with(&format!("Bearer guess-{n}"))).await.0);
+    }
+    assert_eq!(statuses[0], StatusCode::UNAUTHORIZED);
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+}
+
+/// Guards the defect where a `text/plain` POST, which any page can send without a CORS
+/// preflight, was stored.
+#[tokio::test]
+async fn only_json_is_accepted_from_citizens() {
+    let api = Api::new(common::sqlite().await, settings()).await;
+    let body = rating("e0000000-0000-4000-8000-000000000001", "snils", 5).to_string();
+    for ct in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
+        let req =
+            Request::post("/api/v1/ratings").header(header::CONTENT_TYPE, ct).body(Body::from(body.clone())).unwrap();
+        let (s, b, _) = api.call(req).await;
+        assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{ct}");
+        assert_eq!(serde_json::from_slice::<Value>(&b).unwrap()["field"], "Content-Type");
+    }
+    let missing = Request::post("/api/v1/ratings").body(Body::from(body.clone())).unwrap();
+    assert_eq!(api.call(missing).await.0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let ok = Request::post("/api/v1/ratings")
+        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(api.call(ok).await.0, StatusCode::CREATED);
 }
 
 #[tokio::test]

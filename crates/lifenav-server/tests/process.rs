@@ -12,7 +12,12 @@ use std::time::Duration;
 
 /// Starts the service on a free port; returns it with its address.
 fn spawn(database: &str) -> (Child, String) {
+    spawn_with(database, &[])
+}
+
+fn spawn_with(database: &str, extra: &[&str]) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lifenav-server"))
+        .args(extra)
         .args([
             "--listen",
             "127.0.0.1:0",
@@ -195,4 +200,76 @@ fn users_and_catalog_on_the_command_line() {
     let example_files = common::catalog_files("catalog/example");
     assert_eq!(files.len(), example_files.len());
     assert!(files.iter().zip(&example_files).all(|(a, b)| a.name == b.name && a.text == b.text));
+}
+
+fn fresh_sqlite(name: &str) -> String {
+    let path = std::env::temp_dir().join(format!("{}.db", common::unique(name)));
+    format!("sqlite://{}", path.display())
+}
+
+/// Reads what the server sends until it closes the connection or `wait` passes.
+fn read_until_closed(s: &mut TcpStream, wait: Duration) -> Option<String> {
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut got = Vec::new();
+    match s.read_to_end(&mut got) {
+        Ok(_) => Some(String::from_utf8_lossy(&got).into_owned()),
+        Err(_) => None,
+    }
+}
+
+/// Guards the defect where connections holding half-sent headers stayed open for ever and
+/// a thousand of them kept a normal client out: headers must come within a time, and a
+/// normal client is served meanwhile.
+#[test]
+fn half_sent_headers_are_cut_off_and_do_not_keep_others_out() {
+    let (mut child, address) =
+        spawn_with(&fresh_sqlite("lifenav_slow"), &["--header-timeout", "0.5", "--max-connections", "20"]);
+    let mut stalled: Vec<TcpStream> = (0..30)
+        .map(|_| {
+            let mut s = TcpStream::connect(&address).unwrap();
+            s.write_all(b"POST /api/v1/ratings HTTP/1.1\r\nHost: x\r\n").unwrap();
+            s
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let mut normal = TcpStream::connect(&address).unwrap();
+    write!(normal, "GET /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let answer = read_until_closed(&mut normal, Duration::from_secs(10)).expect("a normal client is served");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(5), "served after {:?}", started.elapsed());
+    // A stalled connection has been closed by the server (408 or just closed).
+    let closed = read_until_closed(&mut stalled[0], Duration::from_secs(5));
+    assert!(closed.is_some(), "the half-sent connection is still open");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// Guards the defect where `Content-Length: 3000000` with no body hung instead of a 413.
+#[test]
+fn a_declared_body_too_large_is_refused_at_once() {
+    let (mut child, address) = spawn(&fresh_sqlite("lifenav_large"));
+    let mut s = TcpStream::connect(&address).unwrap();
+    write!(s, "POST /api/v1/ratings HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n").unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    let mut head = [0u8; 12];
+    s.read_exact(&mut head).expect("an answer before any body is sent");
+    assert_eq!(&head, b"HTTP/1.1 413");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// Guards the defect where SIGTERM waited for ever for a client that never finished its
+/// body: the drain ends within its bound.
+#[test]
+fn stopping_waits_for_a_stalled_client_only_so_long() {
+    let (mut child, address) =
+        spawn_with(&fresh_sqlite("lifenav_drain"), &["--drain-timeout", "1", "--body-timeout", "60"]);
+    let mut s = TcpStream::connect(&address).unwrap();
+    write!(s, "POST /api/v1/ratings HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"id\":").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(started.elapsed() < Duration::from_secs(4), "stopped after {:?}", started.elapsed());
 }

@@ -185,14 +185,12 @@ pub fn channel_name(c: &str) -> &str {
     }
 }
 
-pub fn login_page(message: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Вход для аналитиков</title></head><body>\
-         <h1>Вход для аналитиков</h1><p>{}</p><form method=\"post\" action=\"/dashboard/login\">\
-         <label for=\"token\">Ключ доступа</label> <input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required> \
-         <button type=\"submit\">Войти</button></form></body></html>",
-        escape(message)
-    )
+/// For a browser without an analyst's session: where to sign in.
+pub fn sign_in_page() -> String {
+    "<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Показатели — вход</title></head><body>\
+     <h1>Показатели удовлетворённости</h1><p>Показатели открыты сотрудникам с ролью «аналитик». \
+     <a href=\"/studio/\">Войдите в студию</a> и откройте эту страницу снова.</p></body></html>"
+        .to_string()
 }
 
 #[cfg(test)]

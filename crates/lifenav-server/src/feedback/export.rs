@@ -19,20 +19,41 @@ pub const HEADER: [&str; 12] = [
     "comment",
 ];
 
-fn cell(value: &str, sep: char) -> String {
-    // A cell starting with = + - @ would run as a formula in a spreadsheet.
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([sep, '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
-        format!("\"{}\"", value.replace('"', "\"\""))
+/// Text that cannot run as a formula: a spreadsheet may split a cell on either `,` or `;`
+/// (Russian-locale Excel splits on `;`), so every part that would start with = + - @ (or a
+/// tab or carriage return) gets an apostrophe, not only the cell's first character.
+fn neutralise(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    let mut at_part_start = true;
+    for c in value.chars() {
+        if at_part_start {
+            if matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+                out.push('\'');
+                at_part_start = false;
+            } else if c != ' ' {
+                at_part_start = false;
+            }
+        }
+        out.push(c);
+        if c == ',' || c == ';' {
+            at_part_start = true;
+        }
+    }
+    out
+}
+
+/// Every text cell is quoted; numbers are not.
+fn cell(value: &str) -> String {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        value.to_string()
     } else {
-        value
+        format!("\"{}\"", neutralise(value).replace('"', "\"\""))
     }
 }
 
 pub fn csv(rows: &[Stored], sep: char, department_of: &dyn Fn(&str) -> String) -> String {
     let mut out = String::from("\u{feff}");
-    let line = |cells: Vec<String>| cells.iter().map(|c| cell(c, sep)).collect::<Vec<_>>().join(&sep.to_string());
+    let line = |cells: Vec<String>| cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(&sep.to_string());
     out.push_str(&line(HEADER.iter().map(|h| h.to_string()).collect()));
     out.push_str("\r\n");
     for s in rows {
@@ -76,10 +97,24 @@ mod tests {
             received_on: "2026-11-20".into(),
         }];
         let out = csv(&rows, ';', &|_| "ЗАГС".into());
-        assert!(out.starts_with("\u{feff}id;day;service"));
+        assert!(out.starts_with("\u{feff}\"id\";\"day\";\"service\""));
         let data = out.lines().nth(1).unwrap();
-        assert_eq!(data, "i;2026-11-20;s;ЗАГС;5;1;2;3;4;mfc;yes;\"'=HYPERLINK(\"\"x\"\"); очередь\"");
+        assert_eq!(
+            data,
+            "\"i\";\"2026-11-20\";\"s\";\"ЗАГС\";5;1;2;3;4;\"mfc\";\"yes\";\"'=HYPERLINK(\"\"x\"\"); очередь\""
+        );
         let comma = csv(&rows, ',', &|_| "d".into());
         assert!(comma.lines().nth(1).unwrap().ends_with(",\"'=HYPERLINK(\"\"x\"\"); очередь\""), "{comma}");
+    }
+
+    /// Guards the defect where `x;=cmd|' /C calc'!A0` in a comma file was a live formula
+    /// for a spreadsheet that splits on `;`.
+    #[test]
+    fn a_formula_after_either_separator_is_neutralised() {
+        assert_eq!(neutralise("x;=cmd|' /C calc'!A0"), "x;'=cmd|' /C calc'!A0");
+        assert_eq!(neutralise("a, +1; -2;@x"), "a, '+1; '-2;'@x");
+        assert_eq!(neutralise("очередь 5-10 минут"), "очередь 5-10 минут", "a dash inside a part is text");
+        assert_eq!(cell("x;=1"), "\"x;'=1\"");
+        assert_eq!(cell("42"), "42");
     }
 }

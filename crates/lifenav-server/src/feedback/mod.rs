@@ -5,9 +5,11 @@
 //! - [`rating`]: what a request may carry, validated field by field.
 //! - [`store`]: where ratings are kept, on either database.
 //! - [`writer`]: group commit: a 201 means committed, at thousands of ratings a second.
-//! - [`analysis`], [`dashboard`], [`export`]: the figures, their page, the CSV.
+//! - [`analysis`], [`dashboard`], [`export`]: the figures, their page, the CSV;
+//!   [`analysts`]: their routes, for analysts' accounts and scripts with the token.
 
 pub mod analysis;
+pub mod analysts;
 pub mod dashboard;
 pub mod export;
 pub mod rating;
@@ -21,9 +23,9 @@ use crate::ratelimit::RateLimiter;
 use crate::AppState;
 use analysis::{Names, Summary};
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rating::{FieldError, Helpful, Known, Rating};
@@ -32,21 +34,33 @@ use serde_json::json;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use store::{Item, Outcome};
 use writer::Writer;
 
 /// How old the catalog a rating is checked against may be: a service published a moment
 /// ago is known on every instance within this time (and at once when its id is unknown).
-const CATALOG_MAX_AGE: Duration = Duration::from_secs(2);
+pub(crate) const CATALOG_MAX_AGE: Duration = Duration::from_secs(2);
 
 pub struct Feedback {
     writer: Writer,
     limiter: RateLimiter,
     /// Bumped at every commit, so the summary is recomputed only when ratings change.
     generation: Arc<AtomicU64>,
-    /// The summary, with the commit generation and catalog version it was made from.
-    summary: Mutex<Option<(u64, i64, Arc<Summary>)>>,
+    /// The summary, with when it was made, the commit generation and the catalog version.
+    summary: Mutex<Option<Made>>,
+    /// Held while a summary is computed, so that many requests compute it once.
+    computing: tokio::sync::Mutex<()>,
+    /// Wrong analyst tokens, per client: guessing one is slowed down.
+    pub(crate) token_guesses: RateLimiter,
+}
+
+#[derive(Clone)]
+struct Made {
+    at: Instant,
+    generation: u64,
+    catalog: i64,
+    summary: Arc<Summary>,
 }
 
 impl Feedback {
@@ -61,19 +75,19 @@ impl Feedback {
             limiter: RateLimiter::new(rate_per_minute, rate_burst),
             generation,
             summary: Mutex::new(None),
+            computing: tokio::sync::Mutex::new(()),
+            token_guesses: RateLimiter::new(10, 10),
         };
         (feedback, task)
     }
 }
 
+/// What citizens' widgets call (from any page of the city's sites: no session here).
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/api/v1/ratings", post(post_rating))
         .route("/api/v1/helpful", post(post_helpful))
         .route("/api/v1/summary", get(get_summary))
-        .route("/api/v1/ratings.csv", get(get_csv))
-        .route("/dashboard", get(get_dashboard))
-        .route("/dashboard/login", post(post_login))
 }
 
 impl Known for Published {
@@ -94,6 +108,21 @@ impl Names for Published {
     }
     fn all_services(&self) -> Vec<String> {
         self.info.services.iter().map(|s| s.0.clone()).collect()
+    }
+}
+
+/// A citizen's submission is JSON. A form or `text/plain` post (which a page elsewhere can
+/// send without asking, no CORS preflight) is refused.
+fn json_only(headers: &HeaderMap) -> AppResult<()> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    if is_json {
+        Ok(())
+    } else {
+        Err(AppError::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Content-Type", "send application/json"))
     }
 }
 
@@ -141,6 +170,7 @@ async fn post_rating(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Response> {
+    json_only(&headers)?;
     rate_limited(&state, peer, &headers)?;
     let r = parse_with_catalog(&state, |known| Rating::parse(&body, known)).await?;
     store_item(&state, &r.id.clone(), Item::Rating(r)).await
@@ -152,22 +182,40 @@ async fn post_helpful(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Response> {
+    json_only(&headers)?;
     rate_limited(&state, peer, &headers)?;
     let h = parse_with_catalog(&state, |known| Helpful::parse(&body, known)).await?;
     store_item(&state, &h.id.clone(), Item::Helpful(h)).await
 }
 
-async fn summary(state: &AppState) -> AppResult<(Arc<Published>, Arc<Summary>)> {
+fn fresh(made: &Option<Made>, generation: u64, catalog: i64, max_age: Duration) -> Option<Arc<Summary>> {
+    made.as_ref()
+        .filter(|m| m.generation == generation && m.catalog == catalog && m.at.elapsed() < max_age)
+        .map(|m| m.summary.clone())
+}
+
+/// The figures of every rating, recomputed when this instance stores one, when the
+/// catalog changes, or after a few seconds (for ratings stored by other instances).
+pub(crate) async fn summary(state: &AppState) -> AppResult<(Arc<Published>, Arc<Summary>)> {
     let published = state.catalog.get(&state.db, CATALOG_MAX_AGE).await?;
-    let generation = state.feedback.generation.load(Ordering::Acquire);
-    if let Some((g, n, s)) = state.feedback.summary.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-        if *g == generation && *n == published.number {
-            return Ok((published.clone(), s.clone()));
-        }
+    let f = &state.feedback;
+    let max_age = state.settings.summary_max_age;
+    let lookup = || {
+        let made = f.summary.lock().unwrap_or_else(|e| e.into_inner());
+        fresh(&made, f.generation.load(Ordering::Acquire), published.number, max_age)
+    };
+    if let Some(s) = lookup() {
+        return Ok((published, s));
     }
+    let _one_at_a_time = f.computing.lock().await;
+    if let Some(s) = lookup() {
+        return Ok((published, s));
+    }
+    let generation = f.generation.load(Ordering::Acquire);
     let tallies = store::tallies(&state.db).await.map_err(AppError::Unavailable)?;
     let s = Arc::new(analysis::summarize(&tallies, &*published));
-    *state.feedback.summary.lock().unwrap_or_else(|e| e.into_inner()) = Some((generation, published.number, s.clone()));
+    let made = Made { at: Instant::now(), generation, catalog: published.number, summary: s.clone() };
+    *f.summary.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
     Ok((published, s))
 }
 
@@ -196,106 +244,4 @@ async fn get_summary(State(state): State<Arc<AppState>>, Query(q): Query<Summary
     // Citizens' browsers may keep it for a minute: ratings move slowly.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
     Ok(response)
-}
-
-const COOKIE: &str = "lifenav_analyst";
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn is_analyst(state: &AppState, headers: &HeaderMap) -> bool {
-    let Some(token) = state.settings.analyst_token.as_deref().filter(|t| !t.is_empty()) else { return false };
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().strip_prefix(COOKIE).and_then(|r| r.strip_prefix('=')))
-        .next();
-    [bearer, cookie].into_iter().flatten().any(|given| constant_time_eq(given.as_bytes(), token.as_bytes()))
-}
-
-fn unauthorized() -> Response {
-    let mut r = AppError::client(
-        StatusCode::UNAUTHORIZED,
-        "Authorization",
-        "analysts only: send Authorization: Bearer <token>",
-    )
-    .into_response();
-    r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    r
-}
-
-#[derive(Deserialize)]
-struct CsvQuery {
-    sep: Option<String>,
-}
-
-async fn get_csv(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Query(q): Query<CsvQuery>,
-) -> AppResult<Response> {
-    if !is_analyst(&state, &headers) {
-        return Ok(unauthorized());
-    }
-    let sep = match q.sep.as_deref() {
-        None | Some("comma") | Some(",") => ',',
-        Some("semicolon") | Some(";") => ';',
-        Some(_) => return Err(AppError::invalid("sep", "use comma or semicolon")),
-    };
-    let published = state.catalog.get(&state.db, CATALOG_MAX_AGE).await?;
-    let rows = store::all(&state.db).await.map_err(AppError::Unavailable)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"ratings.csv\""),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        export::csv(&rows, sep, &|s| published.department_of(s)),
-    )
-        .into_response())
-}
-
-async fn get_dashboard(State(state): State<Arc<AppState>>, headers: HeaderMap) -> AppResult<Response> {
-    if !is_analyst(&state, &headers) {
-        let mut r = Html(dashboard::login_page("Введите ключ доступа аналитика.")).into_response();
-        *r.status_mut() = StatusCode::UNAUTHORIZED;
-        return Ok(r);
-    }
-    let (published, s) = summary(&state).await?;
-    let weeks = analysis::weekly(&store::days(&state.db).await.map_err(AppError::Unavailable)?);
-    let helpful = store::helpful_counts(&state.db).await.map_err(AppError::Unavailable)?;
-    let page = dashboard::page(&s, &weeks, &helpful, &published.info.city);
-    Ok(([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response())
-}
-
-#[derive(Deserialize)]
-struct Login {
-    token: String,
-}
-
-async fn post_login(State(state): State<Arc<AppState>>, Form(login): Form<Login>) -> Response {
-    let ok = state
-        .settings
-        .analyst_token
-        .as_deref()
-        .is_some_and(|t| !t.is_empty() && constant_time_eq(t.as_bytes(), login.token.as_bytes()));
-    if !ok {
-        let mut r = Html(dashboard::login_page("Неверный ключ.")).into_response();
-        *r.status_mut() = StatusCode::UNAUTHORIZED;
-        return r;
-    }
-    let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", login.token);
-    let mut r = Redirect::to("/dashboard").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        r.headers_mut().insert(header::SET_COOKIE, v);
-    }
-    r
 }

@@ -89,21 +89,32 @@ fn id_of(m: &Map<String, Value>, field: &str, known: impl Fn(&str) -> bool) -> R
     }
 }
 
+/// A whole number from 1 to 5; `5.0` is five (JSON does not tell integers apart).
 fn score(m: &Map<String, Value>, field: &str) -> Result<i32, FieldError> {
-    match m.get(field).and_then(Value::as_i64) {
-        Some(n @ 1..=5) => Ok(n as i32),
+    let whole = m.get(field).and_then(Value::as_f64).filter(|f| f.fract() == 0.0);
+    match whole {
+        Some(n) if (1.0..=5.0).contains(&n) => Ok(n as i32),
         _ if m.contains_key(field) => err(field, "must be a whole number from 1 to 5"),
         _ => err(field, "is required"),
     }
 }
 
+/// A citizen's free text: trimmed, then measured; control characters are refused, the
+/// same on both databases (PostgreSQL cannot store a NUL, SQLite would store it).
 fn comment(m: &Map<String, Value>) -> Result<Option<String>, FieldError> {
-    match m.get("comment") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) if s.chars().count() <= MAX_COMMENT_CHARS => Ok(Some(s.trim().to_string())),
-        Some(Value::String(_)) => err("comment", format!("at most {MAX_COMMENT_CHARS} characters")),
-        Some(_) => err("comment", "must be a string"),
+    let s = match m.get("comment") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) => s.trim(),
+        Some(_) => return err("comment", "must be a string"),
+    };
+    if s.is_empty() {
+        Ok(None)
+    } else if s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        err("comment", "must not hold control characters")
+    } else if s.chars().count() > MAX_COMMENT_CHARS {
+        err("comment", format!("at most {MAX_COMMENT_CHARS} characters"))
+    } else {
+        Ok(Some(s.to_string()))
     }
 }
 
@@ -217,5 +228,32 @@ mod tests {
     #[test]
     fn a_comment_of_exactly_1000_characters_is_accepted() {
         assert!(Rating::parse(&body(&format!(r#","comment":"{}""#, "я".repeat(1000))), &All).is_ok());
+    }
+
+    /// Guards the defect where the comment was measured before trimming: 1,000 letters
+    /// with spaces around them were refused.
+    #[test]
+    fn a_comment_is_measured_after_trimming() {
+        let padded = format!(r#","comment":"   {}   ""#, "я".repeat(1000));
+        assert_eq!(Rating::parse(&body(&padded), &All).unwrap().comment.unwrap().chars().count(), 1000);
+    }
+
+    /// Guards the defect where a NUL in a comment made PostgreSQL refuse the whole group
+    /// commit, failing every other citizen's rating in it.
+    #[test]
+    fn control_characters_are_refused_naming_the_comment() {
+        for bad in [r#","comment":"a\u0000b""#, r#","comment":"a\u0007b""#, r#","comment":"\u001b[31m""#] {
+            assert_eq!(Rating::parse(&body(bad), &All).unwrap_err().field, "comment", "{bad}");
+        }
+        let lines = Rating::parse(&body(r#","comment":"строка\nещё\tодна""#), &All).unwrap();
+        assert_eq!(lines.comment.as_deref(), Some("строка\nещё\tодна"), "new lines and tabs are text");
+    }
+
+    /// Guards the defect where `5.0` was refused as a score.
+    #[test]
+    fn a_whole_number_written_with_a_point_is_a_score() {
+        let with = |overall: &str| String::from_utf8(body("")).unwrap().replace(r#""overall":5"#, overall);
+        assert_eq!(Rating::parse(with(r#""overall":5.0"#).as_bytes(), &All).unwrap().overall, 5);
+        assert_eq!(Rating::parse(with(r#""overall":4.5"#).as_bytes(), &All).unwrap_err().field, "overall");
     }
 }

@@ -123,6 +123,15 @@ pub enum Item {
     Helpful(Helpful),
 }
 
+impl Item {
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Rating(r) => &r.id,
+            Item::Helpful(h) => &h.id,
+        }
+    }
+}
+
 /// Counts and sums of ratings for one service and channel; everything else is added up from these.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
@@ -151,18 +160,22 @@ pub struct Stored {
     pub received_on: String,
 }
 
-/// Stores a batch in one transaction (one disk sync for many ratings), and says
-/// for each item whether it was new, a repeat, or a conflicting repeat.
+/// Stores a batch in one transaction (one disk sync for many ratings), and says for each
+/// item, in the order given, whether it was new, a repeat, or a conflicting repeat.
+/// Rows are written in id order: two instances given the same ids in different orders
+/// would otherwise each hold a row the other waits for (a deadlock on PostgreSQL).
 pub async fn insert_batch(db: &Db, items: &[Item], today: &str) -> Result<Vec<Outcome>, String> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].id().cmp(items[b].id()));
+    let mut out = vec![Outcome::Created; items.len()];
     on_db!(db, p => {
         let mut tx = p.begin().await.map_err(|e| e.to_string())?;
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            out.push(insert_one!(&mut tx, item, today));
+        for &k in &order {
+            out[k] = insert_one!(&mut tx, &items[k], today);
         }
         tx.commit().await.map_err(|e| e.to_string())?;
-        Ok(out)
-    })
+    });
+    Ok(out)
 }
 
 pub async fn tallies(db: &Db) -> Result<Vec<Tally>, String> {

@@ -38,15 +38,25 @@ impl Writer {
                     }
                 }
                 let items: Vec<Item> = batch.iter().map(|(i, _)| i.clone()).collect();
-                let result = store::insert_batch(&db, &items, &today()).await;
-                if result.is_ok() {
+                let day = today();
+                let outcomes = match store::insert_batch(&db, &items, &day).await {
+                    Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
+                    // One bad row must not fail the others: each alone, in its own transaction.
+                    Err(e) => {
+                        tracing::warn!(error = %e, items = items.len(), "a group commit failed; storing its ratings one by one");
+                        let mut one_by_one = Vec::with_capacity(items.len());
+                        for item in &items {
+                            one_by_one
+                                .push(store::insert_batch(&db, std::slice::from_ref(item), &day).await.map(|o| o[0]));
+                        }
+                        one_by_one
+                    }
+                };
+                if outcomes.iter().any(Result::is_ok) {
                     on_commit();
                 }
-                for (k, (_, reply)) in batch.drain(..).enumerate() {
-                    let _ = reply.send(match &result {
-                        Ok(outcomes) => Ok(outcomes[k]),
-                        Err(e) => Err(e.clone()),
-                    });
+                for ((_, reply), outcome) in batch.drain(..).zip(outcomes) {
+                    let _ = reply.send(outcome);
                 }
             }
         });

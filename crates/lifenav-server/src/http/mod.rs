@@ -1,10 +1,11 @@
-//! What every route shares: one error type ([`error`]), who is asking ([`auth`]), and
-//! the guards of the staff's routes ([`guard`]: same-origin requests only, security
-//! headers).
+//! What every route shares: one error type ([`error`]), who is asking ([`auth`]), the
+//! guards of the staff's routes ([`guard`]: same-origin requests only, security
+//! headers), and serving with limits on slow clients ([`serve`]).
 
 pub mod auth;
 pub mod error;
 pub mod guard;
+pub mod serve;
 
 use crate::Settings;
 use axum::http::HeaderMap;

@@ -2,7 +2,7 @@
 # Runs the navigator on http://127.0.0.1:8090: the demo city page with the widget (its
 # catalog is the published version on the server, the embedded Irkutsk catalog at first),
 # the studio for the city's staff at /studio/, and feedback. Creates (or resets) a demo
-# editor, reviewer and admin and prints their passwords. Installs what is missing on the
+# editor, reviewer, admin and analyst and prints their passwords. Installs what is missing on the
 # first run (see scripts/web-tools.sh).
 #   LIFENAV_LISTEN=127.0.0.1:9000 bash scripts/run.sh     another address
 #   LIFENAV_ANALYST_TOKEN=secret bash scripts/run.sh       the analysts' dashboard token
@@ -19,14 +19,14 @@ token=${LIFENAV_ANALYST_TOKEN:-demo-analyst}
 export DATABASE_URL=${DATABASE_URL:-sqlite://lifenav.db}
 server=target/release/lifenav-server
 log "demo accounts for the studio (new passwords at every start):"
-for account in "demo-editor editor Редактор (демо)" "demo-reviewer reviewer Проверяющий (демо)" "demo-admin admin Администратор (демо)"; do
+for account in "demo-editor editor Редактор (демо)" "demo-reviewer reviewer Проверяющий (демо)" "demo-admin admin Администратор (демо)" "demo-analyst analyst Аналитик (демо)"; do
   read -r login role name <<<"${account}"
   "${server}" users add "${login}" --role "${role}" --name "${name}" --reset </dev/null
 done
 log "the navigator:          http://${listen}/"
 log "the studio:             http://${listen}/studio/"
 log "one-script embedding:   http://${listen}/embedded.html"
-log "analysts' dashboard:    http://${listen}/dashboard  (token: ${token})"
+log "analysts' dashboard:    http://${listen}/dashboard  (sign in at /studio/ as demo-analyst; scripts: Authorization: Bearer ${token})"
 exec "${server}" \
   --listen "${listen}" \
   --static-dir dist \

@@ -63,6 +63,10 @@ pub struct Settings {
     /// How old the satisfaction summary may be: ratings stored by another instance show
     /// within this time (browsers keep the public summary for a minute anyway).
     pub summary_max_age: Duration,
+    /// The monitoring targets and the time a low rating with a comment must be answered in.
+    pub targets: feedback::indicators::Targets,
+    /// The page with the widget that rating posters' QR codes open (`…#rate/<service>`).
+    pub widget_page: Option<String>,
 }
 
 impl Default for Settings {
@@ -80,6 +84,8 @@ impl Default for Settings {
             schedule_every: Duration::from_secs(5),
             session_idle: Duration::from_secs(8 * 3600),
             summary_max_age: Duration::from_secs(5),
+            targets: Default::default(),
+            widget_page: None,
         }
     }
 }
@@ -118,6 +124,7 @@ pub async fn app(db: Db, settings: Settings) -> Result<App, String> {
         .merge(staff::routes())
         .merge(catalog::studio::routes())
         .merge(feedback::analysts::routes())
+        .merge(feedback::responses::staff_routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::guard::same_origin_only))
         .layer(axum::middleware::from_fn(http::guard::security_headers))
         .layer(sessions);

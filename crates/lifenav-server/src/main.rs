@@ -123,6 +123,22 @@ struct ServeArgs {
     /// Seconds stopping waits for the requests in flight.
     #[arg(long, env = "LIFENAV_DRAIN_TIMEOUT", default_value_t = 10.0)]
     drain_timeout: f64,
+    /// The city page with the widget, for the rating links and QR posters at offices
+    /// (default: the public origin, or this server's own address).
+    #[arg(long, env = "LIFENAV_WIDGET_PAGE")]
+    widget_page: Option<String>,
+    /// Target share of satisfied citizens, percent (seed 003: 90).
+    #[arg(long, env = "LIFENAV_TARGET_SATISFIED", default_value_t = 90.0)]
+    target_satisfied: f64,
+    /// Target average minutes waited in the queue (seed 004: 15).
+    #[arg(long, env = "LIFENAV_TARGET_WAITING", default_value_t = 15.0)]
+    target_waiting_minutes: f64,
+    /// Target average number of visits for one service.
+    #[arg(long, env = "LIFENAV_TARGET_VISITS", default_value_t = 2.0)]
+    target_visits: f64,
+    /// Days a department has to answer a low rating with a comment.
+    #[arg(long, env = "LIFENAV_ANSWER_WITHIN_DAYS", default_value_t = 30)]
+    answer_within_days: i64,
 }
 
 /// A failure to report: never a panic, never a backtrace.
@@ -182,6 +198,7 @@ async fn serve(database: &str, args: ServeArgs) -> Result<(), Failure> {
     if args.analyst_token.as_deref().is_none_or(str::is_empty) {
         tracing::info!("no --analyst-token: the CSV export and the dashboard are closed");
     }
+    let targets = targets(&args)?;
     let settings = Settings {
         seed,
         analyst_token: args.analyst_token.filter(|t| !t.is_empty()),
@@ -193,6 +210,8 @@ async fn serve(database: &str, args: ServeArgs) -> Result<(), Failure> {
         public_origin: args.public_origin.map(|o| o.trim_end_matches('/').to_string()),
         utc_offset_hours: args.utc_offset,
         schedule_every: std::time::Duration::from_secs(args.schedule_every.max(1)),
+        widget_page: args.widget_page.filter(|p| !p.is_empty()),
+        targets,
         ..Settings::default()
     };
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -218,6 +237,24 @@ async fn serve(database: &str, args: ServeArgs) -> Result<(), Failure> {
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+fn targets(args: &ServeArgs) -> Result<lifenav_server::feedback::indicators::Targets, Failure> {
+    if !(0.0..=100.0).contains(&args.target_satisfied) {
+        return Err(Failure(format!("--target-satisfied is a percent from 0 to 100, not {}", args.target_satisfied)));
+    }
+    if args.target_waiting_minutes < 0.0 || args.target_visits < 1.0 {
+        return Err(Failure("--target-waiting-minutes must be at least 0 and --target-visits at least 1".into()));
+    }
+    if !(1..=365).contains(&args.answer_within_days) {
+        return Err(Failure(format!("--answer-within-days is from 1 to 365, not {}", args.answer_within_days)));
+    }
+    Ok(lifenav_server::feedback::indicators::Targets {
+        satisfied: args.target_satisfied / 100.0,
+        waiting_minutes: args.target_waiting_minutes,
+        visits: args.target_visits,
+        answer_within_days: args.answer_within_days,
+    })
 }
 
 async fn shutdown_signal() {

@@ -135,7 +135,7 @@ async fn every_status_code(db: Db) {
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.starts_with("\u{feff}\"id\";\"day\";\"service\";\"department\";\"overall\""), "{csv}");
     assert_eq!(csv.lines().count(), 4);
-    assert!(csv.contains(";\"ЗАГС\";5;4;5;3;4;\"mfc\";\"yes\";\"Всё понятно\""), "{csv}");
+    assert!(csv.contains(";\"ЗАГС\";5;4;5;3;4;\"mfc\";\"yes\";\"\";\"\";\"Всё понятно\""), "{csv}");
     let (s, page, _) = api.get("/dashboard", Some("s3cret-token")).await;
     assert_eq!(s, StatusCode::OK);
     let page = String::from_utf8(page).unwrap();

@@ -21,6 +21,8 @@ fn rating(id: &str, comment: Option<&str>) -> Item {
         channel: "mfc".into(),
         term_met: None,
         comment: comment.map(str::to_string),
+        waited_minutes: None,
+        visits: None,
     })
 }
 

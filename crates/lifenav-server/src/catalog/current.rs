@@ -14,37 +14,76 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A service as the feedback routes name it.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceInfo {
+    pub id: String,
+    pub title: String,
+    /// The providing department's id and short name.
+    pub department: String,
+    pub department_name: String,
+    /// Where citizens apply in person (department or office ids), for the offices' posters.
+    pub offices: Vec<String>,
+}
+
 /// What the feedback routes need of the catalog: which ids exist and what they are called.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogInfo {
     pub city: String,
-    /// (service id, title, department's short name), in catalog order.
-    pub services: Vec<(String, String, String)>,
+    /// In catalog order.
+    pub services: Vec<ServiceInfo>,
     pub situations: HashSet<String>,
     pub index: HashMap<String, usize>,
+    /// Department id → its short name, in catalog order.
+    pub departments: Vec<(String, String)>,
 }
 
 impl CatalogInfo {
     pub fn from_engine(engine: &lifenav_core::Engine) -> CatalogInfo {
         let c = &engine.catalog;
-        let services: Vec<(String, String, String)> = c
+        let short = |id: &str| {
+            engine
+                .department(id)
+                .map(|d| d.short.as_ref().unwrap_or(&d.name).ru.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let services: Vec<ServiceInfo> = c
             .services
             .iter()
             .map(|s| {
-                let dept = engine
-                    .department(&s.provider)
-                    .map(|d| d.short.as_ref().unwrap_or(&d.name).ru.clone())
-                    .unwrap_or_else(|| s.provider.clone());
-                (s.id.clone(), s.title.ru.clone(), dept)
+                let bodies = std::iter::once(&s.common).chain(s.variants.iter().map(|v| &v.body));
+                let mut offices: Vec<String> = bodies
+                    .flat_map(|b| b.channels.iter().flatten())
+                    .filter(|ch| ch.kind.is_visit())
+                    .filter_map(|ch| ch.office.clone())
+                    .collect();
+                offices.sort();
+                offices.dedup();
+                ServiceInfo {
+                    id: s.id.clone(),
+                    title: s.title.ru.clone(),
+                    department: s.provider.clone(),
+                    department_name: short(&s.provider),
+                    offices,
+                }
             })
             .collect();
-        let index = services.iter().enumerate().map(|(i, s)| (s.0.clone(), i)).collect();
+        let index = services.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         CatalogInfo {
             city: c.meta.city.ru.clone(),
             services,
             situations: c.situations.iter().map(|s| s.id.clone()).collect(),
             index,
+            departments: c.departments.iter().map(|d| (d.id.clone(), short(&d.id))).collect(),
         }
+    }
+
+    pub fn service(&self, id: &str) -> Option<&ServiceInfo> {
+        self.index.get(id).map(|&i| &self.services[i])
+    }
+
+    pub fn department_name(&self, id: &str) -> String {
+        self.departments.iter().find(|(d, _)| d == id).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_string())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::store::Stored;
 
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "id",
     "day",
     "service",
@@ -16,6 +16,8 @@ pub const HEADER: [&str; 12] = [
     "information",
     "channel",
     "term_met",
+    "waited_minutes",
+    "visits",
     "comment",
 ];
 
@@ -70,6 +72,8 @@ pub fn csv(rows: &[Stored], sep: char, department_of: &dyn Fn(&str) -> String) -
             r.criteria[3].to_string(),
             r.channel.clone(),
             r.term_met.map(|t| if t { "yes" } else { "no" }).unwrap_or("").to_string(),
+            r.waited_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            r.visits.map(|v| v.to_string()).unwrap_or_default(),
             r.comment.clone().unwrap_or_default(),
         ]));
         out.push_str("\r\n");
@@ -93,6 +97,8 @@ mod tests {
                 channel: "mfc".into(),
                 term_met: Some(true),
                 comment: Some("=HYPERLINK(\"x\"); очередь".into()),
+                waited_minutes: Some(25),
+                visits: None,
             },
             received_on: "2026-11-20".into(),
         }];
@@ -101,7 +107,7 @@ mod tests {
         let data = out.lines().nth(1).unwrap();
         assert_eq!(
             data,
-            "\"i\";\"2026-11-20\";\"s\";\"ЗАГС\";5;1;2;3;4;\"mfc\";\"yes\";\"'=HYPERLINK(\"\"x\"\"); очередь\""
+            "\"i\";\"2026-11-20\";\"s\";\"ЗАГС\";5;1;2;3;4;\"mfc\";\"yes\";25;\"\";\"'=HYPERLINK(\"\"x\"\"); очередь\""
         );
         let comma = csv(&rows, ',', &|_| "d".into());
         assert!(comma.lines().nth(1).unwrap().ends_with(",\"'=HYPERLINK(\"\"x\"\"); очередь\""), "{comma}");

@@ -10,9 +10,12 @@
 
 pub mod analysis;
 pub mod analysts;
+pub mod cases;
 pub mod dashboard;
 pub mod export;
+pub mod indicators;
 pub mod rating;
+pub mod responses;
 pub mod store;
 pub mod writer;
 
@@ -30,7 +33,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use rating::{FieldError, Helpful, Known, Rating};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -88,6 +91,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/v1/ratings", post(post_rating))
         .route("/api/v1/helpful", post(post_helpful))
         .route("/api/v1/summary", get(get_summary))
+        .merge(responses::citizen_routes())
 }
 
 impl Known for Published {
@@ -101,19 +105,19 @@ impl Known for Published {
 
 impl Names for Published {
     fn service_title(&self, id: &str) -> String {
-        self.info.index.get(id).map(|&i| self.info.services[i].1.clone()).unwrap_or_else(|| id.into())
+        self.info.service(id).map(|s| s.title.clone()).unwrap_or_else(|| id.into())
     }
     fn department_of(&self, id: &str) -> String {
-        self.info.index.get(id).map(|&i| self.info.services[i].2.clone()).unwrap_or_else(|| "—".into())
+        self.info.service(id).map(|s| s.department_name.clone()).unwrap_or_else(|| "—".into())
     }
     fn all_services(&self) -> Vec<String> {
-        self.info.services.iter().map(|s| s.0.clone()).collect()
+        self.info.services.iter().map(|s| s.id.clone()).collect()
     }
 }
 
 /// A citizen's submission is JSON. A form or `text/plain` post (which a page elsewhere can
 /// send without asking, no CORS preflight) is refused.
-fn json_only(headers: &HeaderMap) -> AppResult<()> {
+pub(crate) fn json_only(headers: &HeaderMap) -> AppResult<()> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -126,7 +130,7 @@ fn json_only(headers: &HeaderMap) -> AppResult<()> {
     }
 }
 
-fn rate_limited(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> AppResult<()> {
+pub(crate) fn rate_limited(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> AppResult<()> {
     match state.feedback.limiter.check(client_address(&state.settings, peer, headers)) {
         Ok(()) => Ok(()),
         Err(retry_after) => Err(AppError::TooMany { retry_after }),
@@ -229,17 +233,20 @@ async fn get_summary(State(state): State<Arc<AppState>>, Query(q): Query<Summary
     let mut response = match q.service {
         None => Json(&*s).into_response(),
         Some(id) if !published.service(&id) => return Err(AppError::not_found("service", "not in the catalog")),
-        Some(id) => match s.services.iter().find(|x| x.service == id) {
-            Some(found) => Json(found).into_response(),
-            None => Json(analysis::ServiceSummary {
-                title: published.service_title(&id),
-                department: published.department_of(&id),
-                service: id,
-                figures: Default::default(),
-                channels: Default::default(),
-            })
-            .into_response(),
-        },
+        Some(id) => {
+            let found =
+                s.services.iter().find(|x| x.service == id).cloned().unwrap_or_else(|| analysis::ServiceSummary {
+                    title: published.service_title(&id),
+                    department: published.department_of(&id),
+                    service: id.clone(),
+                    figures: Default::default(),
+                    channels: Default::default(),
+                });
+            // The departments' public answers, shown with the service's score.
+            let mut v = serde_json::to_value(found).unwrap_or_default();
+            v["answers"] = Value::Array(responses::public_for(&state, &id).await?);
+            Json(v).into_response()
+        }
     };
     // Citizens' browsers may keep it for a minute: ratings move slowly.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));

@@ -24,7 +24,16 @@ pub struct Rating {
     pub channel: String,
     pub term_met: Option<bool>,
     pub comment: Option<String>,
+    /// Minutes waited in the queue (not asked for the portal or post).
+    pub waited_minutes: Option<i32>,
+    /// How many times the citizen had to come to get the service.
+    pub visits: Option<i32>,
 }
+
+/// The channels with no queue to wait in.
+pub const REMOTE_CHANNELS: [&str; 2] = ["portal", "post"];
+pub const MAX_WAITED_MINUTES: i64 = 24 * 60;
+pub const MAX_VISITS: i64 = 50;
 
 /// "Was this plan helpful?"
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,6 +108,17 @@ fn score(m: &Map<String, Value>, field: &str) -> Result<i32, FieldError> {
     }
 }
 
+/// An optional whole number within bounds.
+fn count(m: &Map<String, Value>, field: &str, min: i64, max: i64) -> Result<Option<i32>, FieldError> {
+    match m.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => match v.as_f64().filter(|f| f.fract() == 0.0 && (min as f64..=max as f64).contains(f)) {
+            Some(n) => Ok(Some(n as i32)),
+            None => err(field, format!("must be a whole number from {min} to {max}")),
+        },
+    }
+}
+
 /// A citizen's free text: trimmed, then measured; control characters are refused, the
 /// same on both databases (PostgreSQL cannot store a NUL, SQLite would store it).
 fn comment(m: &Map<String, Value>) -> Result<Option<String>, FieldError> {
@@ -134,6 +154,8 @@ impl Rating {
                 "channel",
                 "term_met",
                 "comment",
+                "waited_minutes",
+                "visits",
             ],
         )?;
         let id = uuid(&m)?;
@@ -153,7 +175,12 @@ impl Rating {
             Some(Value::Bool(b)) => Some(*b),
             Some(_) => return err("term_met", "must be true, false or null"),
         };
-        Ok(Rating { id, service, overall, criteria, channel, term_met, comment: comment(&m)? })
+        let waited_minutes = count(&m, "waited_minutes", 0, MAX_WAITED_MINUTES)?;
+        if waited_minutes.is_some() && REMOTE_CHANNELS.contains(&channel.as_str()) {
+            return err("waited_minutes", "there is no queue on the portal or by post: leave it out");
+        }
+        let visits = count(&m, "visits", 1, MAX_VISITS)?;
+        Ok(Rating { id, service, overall, criteria, channel, term_met, comment: comment(&m)?, waited_minutes, visits })
     }
 
     /// Satisfied, as the source documents count it: 4 or 5 overall.
@@ -223,6 +250,25 @@ mod tests {
         }
         let unknown = String::from_utf8(body("")).unwrap().replace("birth-registration", "moon-landing");
         assert_eq!(Rating::parse(unknown.as_bytes(), &All).unwrap_err().field, "service");
+    }
+
+    #[test]
+    fn the_two_indicators_are_optional_numbers_and_no_queue_online() {
+        let r = Rating::parse(&body(r#","waited_minutes":12,"visits":2"#), &All).unwrap();
+        assert_eq!((r.waited_minutes, r.visits), (Some(12), Some(2)));
+        let none = Rating::parse(&body(""), &All).unwrap();
+        assert_eq!((none.waited_minutes, none.visits), (None, None));
+        for (extra, field) in [
+            (r#","visits":0"#, "visits"),
+            (r#","waited_minutes":-1"#, "waited_minutes"),
+            (r#","visits":"2""#, "visits"),
+        ] {
+            assert_eq!(Rating::parse(&body(extra), &All).unwrap_err().field, field, "{extra}");
+        }
+        let online = String::from_utf8(body(r#","waited_minutes":5"#))
+            .unwrap()
+            .replace(r#""channel":"mfc""#, r#""channel":"portal""#);
+        assert_eq!(Rating::parse(online.as_bytes(), &All).unwrap_err().field, "waited_minutes");
     }
 
     #[test]

@@ -8,10 +8,12 @@ use crate::db::Db;
 use crate::on_db;
 use sqlx::Row;
 
-const INSERT_RATING: &str = "INSERT INTO ratings (id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING";
+const INSERT_RATING: &str = "INSERT INTO ratings (id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on, waited_minutes, visits)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING";
+const RATING_COLUMNS: &str =
+    "id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on, waited_minutes, visits";
 const SELECT_RATING: &str =
-    "SELECT id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on
+    "SELECT id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on, waited_minutes, visits
     FROM ratings WHERE id = $1";
 const INSERT_HELPFUL: &str =
     "INSERT INTO helpful (id, situation, helpful, comment, received_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING";
@@ -28,6 +30,8 @@ macro_rules! stored_from_row {
                 channel: $r.get("channel"),
                 term_met: $r.get::<Option<i32>, _>("term_met").map(|t| t == 1),
                 comment: $r.get("comment"),
+                waited_minutes: $r.get("waited_minutes"),
+                visits: $r.get("visits"),
             },
             received_on: $r.get("received_on"),
         }
@@ -52,6 +56,8 @@ macro_rules! insert_one {
                     .bind(r.term_met.map(i32::from))
                     .bind(&r.comment)
                     .bind($today)
+                    .bind(r.waited_minutes)
+                    .bind(r.visits)
                     .execute(&mut **$tx)
                     .await
                     .map_err(|e| e.to_string())?;
@@ -214,10 +220,9 @@ pub async fn days(db: &Db) -> Result<Vec<Day>, String> {
 
 /// Every rating, for the analysts' CSV, oldest first.
 pub async fn all(db: &Db) -> Result<Vec<Stored>, String> {
-    let sql = "SELECT id, service, overall, waiting, politeness, comfort, information, channel, term_met, comment, received_on
-               FROM ratings ORDER BY received_on, id";
+    let sql = format!("SELECT {RATING_COLUMNS} FROM ratings ORDER BY received_on, id");
     on_db!(db, p => {
-        let rows = sqlx::query(sql).fetch_all(p).await.map_err(|e| e.to_string())?;
+        let rows = sqlx::query(&sql).fetch_all(p).await.map_err(|e| e.to_string())?;
         Ok(rows.iter().map(|r| stored_from_row!(r)).collect())
     })
 }

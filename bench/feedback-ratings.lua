@@ -1,8 +1,13 @@
--- wrk script: every request posts a new rating with a fresh random UUID v4.
+-- wrk script: every request posts a new rating with a fresh random UUID v4. With an
+-- argument (`-- 0.2`), that share of the requests instead posts a rating from a fixed
+-- sequence that every wrk process repeats in the same order: run against two instances,
+-- each of those ratings reaches both (the duplicates of a retry that crossed instances).
 local services = { "birth-registration", "snils", "child-registration", "oms-policy", "unified-benefit",
   "kindergarten-queue", "residence-registration", "death-registration" }
 local channels = { "in_person", "mfc", "portal", "one_window" }
 local counter = 0
+local shared_share = 0
+local shared = 0
 
 function setup(thread)
   thread:set("tid", tostring(math.random(1, 2^30)))
@@ -10,6 +15,7 @@ end
 
 function init(args)
   math.randomseed(os.time() + tonumber(tid))
+  shared_share = tonumber(args[1] or "0") or 0
 end
 
 local function hex(n)
@@ -18,8 +24,19 @@ local function hex(n)
   return s
 end
 
+local function shared_rating()
+  shared = shared + 1
+  local id = string.format("5ba7ed00-0000-4000-8000-%012x", shared)
+  return string.format(
+    '{"id":"%s","service":"snils","overall":%d,"waiting":4,"politeness":5,"comfort":4,"information":4,"channel":"mfc"}',
+    id, 3 + shared % 3)
+end
+
 request = function()
   counter = counter + 1
+  if shared_share > 0 and math.random() < shared_share then
+    return wrk.format("POST", "/api/v1/ratings", { ["Content-Type"] = "application/json" }, shared_rating())
+  end
   local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-8" .. hex(3) .. "-" .. hex(12)
   local body = string.format(
     '{"id":"%s","service":"%s","overall":%d,"waiting":%d,"politeness":%d,"comfort":%d,"information":%d,"channel":"%s","term_met":true}',

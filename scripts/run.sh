@@ -23,6 +23,10 @@ for account in "demo-editor editor Редактор (демо)" "demo-reviewer r
   read -r login role name <<<"${account}"
   "${server}" users add "${login}" --role "${role}" --name "${name}" --reset </dev/null
 done
+# The demo responder answers for every department of the embedded catalog.
+departments=()
+while read -r d; do departments+=(--department "${d}"); done < <(sed -n 's/^id = "\(.*\)"$/\1/p' catalog/irkutsk/departments.toml)
+"${server}" users add demo-responder --role responder --name "Отвечает на отзывы (демо)" "${departments[@]}" --reset </dev/null
 log "the navigator:          http://${listen}/"
 log "the studio:             http://${listen}/studio/"
 log "one-script embedding:   http://${listen}/embedded.html"

@@ -31,8 +31,9 @@ ensure_web_tools() {
     cargo install wasm-bindgen-cli --version "${bindgen}" --force
   fi
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/esbuild ]; then
-    log "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
+    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/esbuild ] \
+    || [ ! -d node_modules/jsqr ] || [ ! -d node_modules/pngjs ]; then
+    log "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core, jsqr and pngjs for the posters' test)"
     npm ci --no-audit --no-fund
   fi
   export PATH="${PWD}/node_modules/.bin:${PATH}"

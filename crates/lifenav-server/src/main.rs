@@ -54,6 +54,9 @@ enum UsersCommand {
         /// The name shown to other staff (default: the login).
         #[arg(long)]
         name: Option<String>,
+        /// A department (its id in the catalog) whose ratings a responder answers (repeatable).
+        #[arg(long = "department")]
+        departments: Vec<String>,
         /// If the account exists, give it a new password and these roles instead of failing.
         #[arg(long)]
         reset: bool,
@@ -295,7 +298,7 @@ fn password_from_stdin() -> Result<(String, bool), Failure> {
 async fn users(database: &str, command: UsersCommand) -> Result<(), Failure> {
     let db = Db::connect(database).await?;
     match command {
-        UsersCommand::Add { login, roles: role_names, name, reset } => {
+        UsersCommand::Add { login, roles: role_names, name, departments, reset } => {
             if let Some(problem) = accounts::login_problem(&login) {
                 return Err(Failure(format!("login `{login}`: {problem}")));
             }
@@ -308,13 +311,13 @@ async fn users(database: &str, command: UsersCommand) -> Result<(), Failure> {
             let roles = roles::Roles::new(list);
             let name = name.unwrap_or_else(|| login.clone());
             let (password, generated) = password_from_stdin()?;
-            match accounts::create(&db, &login, &name, &roles, &[], &password).await {
+            match accounts::create(&db, &login, &name, &roles, &departments, &password).await {
                 Ok(()) => {
                     audit::record(&db, "cli", "user_created", &format!("user {login}"), &roles.to_stored()).await?
                 }
                 Err(accounts::CreateError::Exists) if reset => {
                     accounts::set_password(&db, &login, &password).await?;
-                    accounts::update(&db, &login, Some(&name), Some(&roles), None, Some(false)).await?;
+                    accounts::update(&db, &login, Some(&name), Some(&roles), Some(&departments), Some(false)).await?;
                     audit::record(&db, "cli", "password_reset", &format!("user {login}"), &roles.to_stored()).await?;
                 }
                 Err(accounts::CreateError::Exists) => {

@@ -490,6 +490,9 @@ pub fn action(a: &str) -> &'static str {
         "schedule_cancelled" => "публикация отменена",
         "version_rolled_back" => "возврат к версии",
         "seeded" => "первый запуск",
+        "rating_answered" => "ответ на отзыв",
+        "rating_resolved" => "отзыв закрыт",
+        "rating_passed" => "отзыв передан другому ведомству",
         _ => "",
     }
 }
@@ -505,4 +508,83 @@ pub fn moment(seconds: i64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// The responders' screen.
+pub struct ResponseStrings {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub not_responder: &'static str,
+    pub to_answer: &'static str,
+    pub overdue: &'static str,
+    pub only_overdue: &'static str,
+    pub nothing: &'static str,
+    pub score: &'static str,
+    pub due: &'static str,
+    pub was_due: &'static str,
+    pub waited: &'static str,
+    pub minutes: &'static str,
+    pub visits: &'static str,
+    pub public_answer: &'static str,
+    pub private_answer: &'static str,
+    pub helped_yes: &'static str,
+    pub helped_no: &'static str,
+    pub helped_unknown: &'static str,
+    pub excerpt_shown: &'static str,
+    pub answer_label: &'static str,
+    pub make_public: &'static str,
+    pub excerpt_label: &'static str,
+    pub send_answer: &'static str,
+    pub answer_sent: &'static str,
+    pub resolve: &'static str,
+    pub resolved_done: &'static str,
+    pub pass_label: &'static str,
+    pub pass: &'static str,
+    pub passed_on: &'static str,
+}
+
+pub const R: ResponseStrings = ResponseStrings {
+    title: "Отзывы граждан",
+    lead: "Оценки услуг ваших ведомств, сначала то, что требует ответа. На оценку ниже 3 с комментарием нужно ответить в течение",
+    not_responder: "Этот раздел — для сотрудников, отвечающих на отзывы (роль «отвечает на отзывы»).",
+    to_answer: "Ждут ответа",
+    overdue: "просрочено",
+    only_overdue: "Только просроченные",
+    nothing: "Отзывов, требующих внимания, нет.",
+    score: "оценка",
+    due: "ответить до",
+    was_due: "срок ответа истёк",
+    waited: "ждал в очереди",
+    minutes: "мин",
+    visits: "визитов:",
+    public_answer: "Публичный ответ",
+    private_answer: "Ответ только гражданину",
+    helped_yes: "Гражданин ответил: помогло.",
+    helped_no: "Гражданин ответил: не помогло.",
+    helped_unknown: "Гражданин ещё не сказал, помог ли ответ.",
+    excerpt_shown: "Опубликован фрагмент отзыва",
+    answer_label: "Ответ гражданину",
+    make_public: "Опубликовать ответ рядом с оценкой услуги (его увидят все)",
+    excerpt_label: "Фрагмент отзыва, который будет опубликован с ответом (скопируйте из текста отзыва; не включайте ничего, что указывает на человека)",
+    send_answer: "Отправить ответ",
+    answer_sent: "Ответ отправлен. Гражданин увидит его в навигаторе.",
+    resolve: "Отметить решённым",
+    resolved_done: "Отзыв отмечен решённым.",
+    pass_label: "Не наш вопрос — передать ведомству",
+    pass: "Передать",
+    passed_on: "Отзыв передан другому ведомству.",
+};
+
+pub fn rating_status(s: &str) -> &'static str {
+    match s {
+        "answered" => "отвечено",
+        "resolved" => "решено",
+        "passed" => "передан от другого ведомства",
+        _ => "без ответа",
+    }
+}
+
+/// A number of days, abbreviated so it reads right with any number.
+pub fn days(n: i64) -> String {
+    format!("{n} дн.")
 }

@@ -81,6 +81,7 @@ fn SignedIn() -> impl IntoView {
                 <Route path=path!("/freshness") view=screens::freshness::Freshness />
                 <Route path=path!("/users") view=screens::users::Users />
                 <Route path=path!("/audit") view=screens::audit::Audit />
+                <Route path=path!("/responses") view=screens::responses::Responses />
                 <Route path=path!("/account") view=screens::account::Account />
             </Routes>
         </components::layout::Shell>

@@ -91,6 +91,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Show when=is_admin>
                     <li><A href=crate::links::href("/users")>{T.users}</A></li>
                 </Show>
+                <Show when=move || session.has("responder")>
+                    <li><A href=crate::links::href("/responses")>{crate::i18n::R.title}</A></li>
+                </Show>
                 <Show when=move || session.has("analyst")>
                     // The dashboard is the server's own page (printable), outside the studio's router.
                     <li><a href="/dashboard" rel="external">{"Показатели"}</a></li>

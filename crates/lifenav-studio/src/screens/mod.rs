@@ -8,6 +8,7 @@ pub mod home;
 pub mod items;
 pub mod preview;
 pub mod problems;
+pub mod responses;
 pub mod sign_in;
 pub mod users;
 pub mod version;

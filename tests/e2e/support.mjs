@@ -49,9 +49,10 @@ export async function startServer({ seed = 'catalog/example', listen = '127.0.0.
 
 /// A staff account on the server's database, made with the server's own command line
 /// (the password given on standard input, as a city's admin would).
-export function addUser(server, login, roles, password) {
+export function addUser(server, login, roles, password, departments = []) {
   const args = ['--database', `sqlite://${join(server.dir, 'lifenav.db')}`, 'users', 'add', login, '--name', `Сотрудник ${login}`];
   for (const r of [].concat(roles)) args.push('--role', r);
+  for (const d of departments) args.push('--department', d);
   const r = spawnSync(SERVER, args, { input: `${password}\n`, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`users add ${login}: ${r.stderr}`);
 }

@@ -44,6 +44,7 @@ pub mod ics;
 pub mod impact;
 pub mod journey;
 pub mod model;
+pub mod my_ratings;
 pub mod outbox;
 pub mod plan;
 pub mod present;

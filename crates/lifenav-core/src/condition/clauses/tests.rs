@@ -87,6 +87,9 @@ fn what_rows_cannot_hold_stays_text() {
     }
 }
 
+// Reads the catalog folder: needs the `source` feature (without it, `cargo test -p
+// lifenav-core` did not compile).
+#[cfg(feature = "source")]
 #[test]
 fn every_condition_of_the_irkutsk_catalog_that_rows_hold_comes_back_the_same() {
     let engine = crate::testing::engine("irkutsk");

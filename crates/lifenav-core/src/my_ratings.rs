@@ -64,7 +64,13 @@ impl MyRatings {
         }
         self.items.insert(
             0,
-            SentRating { id: id.to_string(), service: service.to_string(), overall, day: day.to_string(), answer: None },
+            SentRating {
+                id: id.to_string(),
+                service: service.to_string(),
+                overall,
+                day: day.to_string(),
+                answer: None,
+            },
         );
         self.items.truncate(MAX_KEPT);
     }

@@ -63,11 +63,20 @@ fn kpis(ind: &Indicators, t: &Targets) -> String {
         percent(ind.share_on_time),
         c,
         format!(
-            "{} из {} оценок ниже 3 с комментарием, срок {} дней; просрочено без ответа: {} — {w}",
-            ind.answered_on_time, ind.must_answer, t.answer_within_days, ind.open_overdue
+            "{} вовремя из {} с решённым сроком (ответ дан или срок {} дн. истёк) — цель 100%, {w}; ещё в срок ждут ответа: {}",
+            ind.answered_on_time,
+            ind.answered_on_time + ind.answered_late + ind.open_overdue,
+            t.answer_within_days,
+            ind.waiting_in_time
         ),
     );
-    card("Медиана времени ответа, дней", number(ind.median_answer_days), "", String::new());
+    let (c, w) = standing(ind.median_answer_days, t.answer_within_days as f64, false);
+    card(
+        "Медиана времени ответа, дней",
+        number(ind.median_answer_days),
+        c,
+        format!("срок — {} дн., {w}", t.answer_within_days),
+    );
     card(
         "Ответ помог гражданину",
         percent((ind.answers_replied > 0).then(|| ind.answers_helped as f64 / ind.answers_replied as f64)),
@@ -86,51 +95,91 @@ fn trend(ind: &Indicators, target: f64) -> String {
     if ind.trend.is_empty() {
         return String::new();
     }
-    let (w, h) = (760.0, 200.0);
+    let (w, h, left, right, top, bottom) = (760.0, 230.0, 48.0, 16.0, 18.0, 50.0);
     let n = ind.trend.len();
-    let step = if n > 1 { (w - 90.0) / (n - 1) as f64 } else { 0.0 };
-    let point = |i: usize, s: f64| (60.0 + i as f64 * step, 20.0 + (1.0 - s) * (h - 60.0));
-    let (_, ty) = point(0, target);
+    let step = if n > 1 { (w - left - right) / (n - 1) as f64 } else { 0.0 };
+    let x_of = |i: usize| if n > 1 { left + i as f64 * step } else { (left + w - right) / 2.0 };
+    let y_of = |s: f64| top + (1.0 - s) * (h - top - bottom);
+    let label_of = |p: &super::indicators::Point| match ind.step {
+        Step::Week => format!("{:02}.{:02}", p.start.day, p.start.month),
+        Step::Month => format!("{:02}.{}", p.start.month, p.start.year),
+    };
     let mut svg = format!(
-        "<figure><figcaption>{title}</figcaption><svg role=\"img\" aria-label=\"{title}\" viewBox=\"0 0 {w} {h}\" width=\"100%\">\
-         <line x1=\"60\" x2=\"{:.1}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>\
-         <text x=\"55\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">цель {:.0}%</text>",
-        w - 20.0,
-        ty + 4.0,
+        "<figure><figcaption>{title}</figcaption><svg aria-hidden=\"true\" viewBox=\"0 0 {w} {h}\" width=\"100%\">"
+    );
+    // The scale: 0, 50 and 100%, and the target as a dashed line labelled at its right end.
+    for s in [0.0, 0.5, 1.0] {
+        let y = y_of(s);
+        let _ = write!(
+            svg,
+            "<line x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#c8c8c8\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{:.0}%</text>",
+            w - right,
+            left - 6.0,
+            y + 4.0,
+            s * 100.0
+        );
+    }
+    let ty = y_of(target);
+    let _ = write!(
+        svg,
+        "<line x1=\"{left}\" x2=\"{:.1}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#000\" stroke-dasharray=\"5 3\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">цель {:.0}%</text>",
+        w - right,
+        w - right,
+        ty - 5.0,
         target * 100.0
     );
     let line: Vec<String> = ind
         .trend
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.share_satisfied.map(|s| point(i, s)))
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .filter_map(|(i, p)| p.share_satisfied.map(|s| format!("{:.1},{:.1}", x_of(i), y_of(s))))
         .collect();
     let _ =
         write!(svg, "<polyline fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" points=\"{}\"/>", line.join(" "));
+    // Labels every other period when there are many, so that they do not overlap.
+    let every = if n > 14 { 2 } else { 1 };
     for (i, p) in ind.trend.iter().enumerate() {
-        let label = match ind.step {
-            Step::Week => format!("{:02}.{:02}", p.start.day, p.start.month),
-            Step::Month => format!("{:02}.{}", p.start.month, p.start.year),
-        };
-        let (x, _) = point(i, 0.0);
+        let x = x_of(i);
         if let Some(s) = p.share_satisfied {
-            let (x, y) = point(i, s);
-            let _ = write!(svg, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#0b4f8a\"><title>{label}: {} (n={})</title></circle>", percent(Some(s)), p.count);
+            let y = y_of(s);
+            let _ = write!(
+                svg,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#0b4f8a\"/>\
+                 <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" font-weight=\"700\">{}</text>",
+                if y < top + 14.0 { y + 16.0 } else { y - 8.0 },
+                percent(Some(s))
+            );
         }
+        if i % every == 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\
+                 <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">n={}</text>",
+                h - bottom + 18.0,
+                label_of(p),
+                h - bottom + 32.0,
+                p.count
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    // The same figures as a table: the chart is for the eye, the table for everyone.
+    let _ = write!(
+        svg,
+        "<details><summary>Таблица: {title}</summary><table><thead><tr><th scope=\"col\">С</th><th scope=\"col\">Оценок</th><th scope=\"col\">Довольны</th></tr></thead><tbody>"
+    );
+    for p in &ind.trend {
         let _ = write!(
             svg,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{label}</text>",
-            h - 22.0
-        );
-        let _ = write!(
-            svg,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">n={}</text>",
-            h - 8.0,
-            p.count
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            p.start.human(lifenav_core::Lang::Ru),
+            p.count,
+            percent(p.share_satisfied)
         );
     }
-    svg.push_str("</svg></figure>");
+    svg.push_str("</tbody></table></details></figure>");
     svg
 }
 

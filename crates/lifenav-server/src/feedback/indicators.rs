@@ -77,8 +77,13 @@ pub struct Indicators {
     /// how many are still open, and the median days to an answer.
     pub must_answer: usize,
     pub answered_on_time: usize,
+    pub answered_late: usize,
+    /// On time among those whose outcome is settled: answered, or past the due day without
+    /// an answer. Ratings still within their term do not count yet.
     pub share_on_time: Option<f64>,
     pub open_overdue: usize,
+    /// Not answered yet, and still within their term.
+    pub waiting_in_time: usize,
     pub median_answer_days: Option<f64>,
     /// Of the answers the citizens replied to: how many helped.
     pub answers_helped: usize,
@@ -145,10 +150,9 @@ pub fn compute(
     let waiting: Vec<f64> = inside.iter().filter_map(|c| c.stored.rating.waited_minutes).map(f64::from).collect();
     let visits: Vec<f64> = inside.iter().filter_map(|c| c.stored.rating.visits).map(f64::from).collect();
     let required: Vec<&&Case> = inside.iter().filter(|c| must_answer(&c.stored.rating)).collect();
-    let on_time = required
-        .iter()
-        .filter(|c| c.answered_on_time(targets.answer_within_days, utc_offset_hours) == Some(true))
-        .count();
+    let in_time = |c: &&&Case| c.answered_on_time(targets.answer_within_days, utc_offset_hours);
+    let on_time = required.iter().filter(|c| in_time(c) == Some(true)).count();
+    let late = required.iter().filter(|c| in_time(c) == Some(false)).count();
     let overdue = required
         .iter()
         .filter(|c| c.handling.as_ref().and_then(|h| h.answered_at).is_none())
@@ -212,8 +216,10 @@ pub fn compute(
         visits_answers: visits.len(),
         must_answer: required.len(),
         answered_on_time: on_time,
-        share_on_time: share(on_time, required.len()),
+        answered_late: late,
+        share_on_time: share(on_time, on_time + late + overdue),
         open_overdue: overdue,
+        waiting_in_time: required.len() - on_time - late - overdue,
         median_answer_days: median(answer_days),
         answers_helped: replies.iter().filter(|h| **h).count(),
         answers_replied: replies.len(),
@@ -320,15 +326,20 @@ mod tests {
             case("b", "2026-10-07", 2, None, Some(3), Some("Долго"), Some(1_791_504_000)),
             // Low with a comment, not answered, due 2026-11-07: overdue on 2026-11-20.
             case("b", "2026-10-08", 1, Some(60), None, Some("Грубо"), None),
+            // Low with a comment on 2026-11-15, not answered yet but due only on 2026-12-15.
+            case("b", "2026-11-15", 2, None, None, Some("Не объяснили"), None),
             case("b", "2026-12-01", 5, None, None, None, None),
         ];
         let all = Filter { from: d("2026-10-01"), to: d("2026-11-20"), department: None };
         let i = compute(&cases, &info(), &all, &Targets::default(), d("2026-11-20"), 8);
-        assert_eq!(i.count, 4, "December is outside the period");
-        assert_eq!(i.share_satisfied, Some(0.5));
+        assert_eq!(i.count, 5, "December is outside the period");
+        assert_eq!(i.share_satisfied, Some(0.4));
         assert_eq!((i.mean_waiting_minutes, i.waiting_answers), (Some(30.0), 3));
         assert_eq!((i.mean_visits, i.visits_answers), (Some(2.0), 3));
-        assert_eq!((i.must_answer, i.answered_on_time, i.share_on_time, i.open_overdue), (2, 1, Some(0.5), 1));
+        // Guards the defect where a rating still within its term counted as not answered on
+        // time: the share is of the settled ones only (1 on time, 1 overdue).
+        assert_eq!((i.must_answer, i.answered_on_time, i.share_on_time, i.open_overdue), (3, 1, Some(0.5), 1));
+        assert_eq!((i.answered_late, i.waiting_in_time), (0, 1));
         assert_eq!(i.median_answer_days, Some(2.0));
         assert_eq!((i.answers_helped, i.answers_replied), (1, 1));
         assert_eq!(
@@ -337,10 +348,10 @@ mod tests {
         );
         assert_eq!(i.step, Step::Week);
         assert_eq!(i.trend.first().map(|p| p.start), Some(d("2026-09-28")), "weeks start on Monday");
-        assert_eq!(i.trend.iter().map(|p| p.count).sum::<usize>(), 4);
+        assert_eq!(i.trend.iter().map(|p| p.count).sum::<usize>(), 5);
         let mfc = Filter { department: Some("mfc".into()), ..all };
         let m = compute(&cases, &info(), &mfc, &Targets::default(), d("2026-11-20"), 8);
-        assert_eq!(m.count, 2);
+        assert_eq!(m.count, 3);
         assert_eq!(m.services.iter().map(|s| s.service.as_str()).collect::<Vec<_>>(), ["b"]);
     }
 

@@ -67,7 +67,8 @@ fn item(c: &Case, p: &Published, within_days: i64, today: Date) -> Item {
     let r = &c.stored.rating;
     let department = department_of(c, &p.info);
     let due = cases::due(&c.stored, within_days);
-    let answered = c.handling.as_ref().is_some_and(|h| h.answer.is_some() || matches!(h.status, Status::Resolved));
+    // Resolved without an answer still leaves the citizen untold: it stays overdue.
+    let answered = c.handling.as_ref().is_some_and(|h| h.answer.is_some());
     Item {
         id: r.id.clone(),
         service: r.service.clone(),

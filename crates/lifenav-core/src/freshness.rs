@@ -141,11 +141,13 @@ mod tests {
         let (source, checked) = sourced(Some("2026-01-01"));
         let fee = Fee { amount: 350.0, source, checked, ..Fee::default() };
         s.variants = vec![
-            Variant { id: None, title: None, when: None, body: VariantBody::default() },
+            Variant { id: None, title: None, when: None, from: None, until: None, body: VariantBody::default() },
             Variant {
                 id: None,
                 title: None,
                 when: None,
+                from: None,
+                until: None,
                 body: VariantBody { fee: Some(fee), ..VariantBody::default() },
             },
         ];

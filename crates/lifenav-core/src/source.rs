@@ -521,6 +521,12 @@ mod tests {
             messages,
             [
                 format!(
+                    "catalog.toml:{}: warning: meta.calendar: the calendar covers years up to 2026, but today (2026-11-01) \
+                     plus the longest term (186 days at most, services.birth-lump-sum.deadline) reaches 2027-05-06: \
+                     add the Government's decree on the transfer of days off for 2027 when it is published",
+                    line_of("catalog.toml", "[[calendar]]")
+                ),
+                format!(
                     "documents.toml:{}: warning: documents.unused: no service needs or issues this document",
                     line_of("documents.toml", "id = \"unused\"") - 1
                 ),

@@ -56,6 +56,8 @@ pub mod share;
 pub mod source;
 #[cfg(all(test, feature = "source"))]
 mod testing;
+#[cfg(test)]
+mod testing_json;
 pub mod text;
 pub mod usage;
 pub mod value;

@@ -62,6 +62,17 @@ pub(crate) fn sourcing_warnings(
     }
 }
 
+/// Two variants are in force on some day together.
+fn spans_meet(a: &Variant, b: &Variant) -> bool {
+    a.from.max(b.from).is_none_or(|start| {
+        let end = match (a.until, b.until) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        end.is_none_or(|end| start <= end)
+    })
+}
+
 /// The catalog being compiled, its ids, and what has been found wrong so far.
 struct Builder<'a> {
     c: &'a Catalog,
@@ -301,8 +312,10 @@ impl<'a> Builder<'a> {
             }
         }
         self.body(&s.common, &|| path.clone());
-        let defaults = s.variants.iter().filter(|v| v.when.is_none()).count();
-        if s.variants.len() > 1 && defaults > 1 {
+        // Variants in force on different days never meet, so each span may have its default.
+        let defaults: Vec<&Variant> = s.variants.iter().filter(|v| v.when.is_none()).collect();
+        let meeting = defaults.iter().enumerate().any(|(i, a)| defaults[..i].iter().any(|b| spans_meet(a, b)));
+        if s.variants.len() > 1 && meeting {
             self.error(
                 path.key("variants"),
                 "at most one variant may leave out `when` (it applies when no other does)",
@@ -322,7 +335,6 @@ impl<'a> Builder<'a> {
             list.push(CompiledVariant { when: None, docs: common_docs.clone(), results, from: None, until: None });
         }
         let mut seen_ids = HashMap::new();
-        let mut explicit: Vec<Expr<usize>> = Vec::new();
         for (i, v) in s.variants.iter().enumerate() {
             let p = || path.key("variants").index(i);
             if let Some(id) = &v.id {
@@ -331,9 +343,6 @@ impl<'a> Builder<'a> {
                 }
             }
             let when = self.cond(&v.when, &|| p().key("when"));
-            if let Some(w) = &when {
-                explicit.push((*w.expr).clone());
-            }
             self.body(&v.body, &p);
             super::dated::check_span(&p, "the variant", v.from, v.until, &mut self.diags);
             let mut docs = common_docs.clone();
@@ -341,12 +350,18 @@ impl<'a> Builder<'a> {
             let results = results_of(self, &v.body);
             list.push(CompiledVariant { when, docs, results, from: v.from, until: v.until });
         }
-        // The variant without `when` applies when no other does.
-        if s.variants.len() > 1 && !explicit.is_empty() {
-            let otherwise = Cond::new(Expr::Not(Box::new(Expr::Or(explicit))));
-            for (v, cv) in s.variants.iter().zip(list.iter_mut()) {
-                if v.when.is_none() {
-                    cv.when = Some(otherwise.clone());
+        // The variant without `when` applies when no other in force on the same days does.
+        if s.variants.len() > 1 {
+            for (i, v) in s.variants.iter().enumerate().filter(|(_, v)| v.when.is_none()) {
+                let explicit: Vec<Expr<usize>> = s
+                    .variants
+                    .iter()
+                    .zip(&list)
+                    .filter(|(o, _)| o.when.is_some() && spans_meet(v, o))
+                    .filter_map(|(_, cv)| cv.when.as_ref().map(|w| (*w.expr).clone()))
+                    .collect();
+                if !explicit.is_empty() {
+                    list[i].when = Some(Cond::new(Expr::Not(Box::new(Expr::Or(explicit)))));
                 }
             }
         }

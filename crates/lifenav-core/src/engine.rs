@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 mod build;
-pub(crate) mod dated;
+pub mod dated;
 #[cfg(test)]
 mod tests;
 pub(crate) mod unknown;
@@ -64,6 +64,9 @@ pub(crate) struct CompiledVariant {
     pub results: Vec<usize>,
     pub from: Option<Date>,
     pub until: Option<Date>,
+    /// The variant without `when` of a service whose variants are dated: it applies when
+    /// no other variant in force that day does (worked out per day, not compiled).
+    pub otherwise: bool,
 }
 
 impl CompiledVariant {
@@ -238,14 +241,24 @@ impl Engine {
     /// `on` (every variant when `on` is `None`).
     pub(crate) fn variant_match(&self, service: usize, p: &Profile, on: Option<Date>) -> VariantMatch {
         let mut m = VariantMatch { applying: Vec::new(), undecided: false };
+        let mut otherwise = None;
         for (i, v) in self.variants[service].iter().enumerate() {
             if !dated::in_force(v.from, v.until, on) {
+                continue;
+            }
+            if v.otherwise {
+                otherwise = Some(i);
                 continue;
             }
             match self.eval(&v.when, p) {
                 Tri::True => m.applying.push(i),
                 Tri::Unknown => m.undecided = true,
                 Tri::False => {}
+            }
+        }
+        if let Some(i) = otherwise {
+            if m.applying.is_empty() && !m.undecided {
+                m.applying.push(i);
             }
         }
         m

@@ -119,6 +119,7 @@ mod tests {
             phone: None,
             site: None,
             source: Some("https://example.org".into()),
+            unknown: Vec::new(),
             checked: checked.map(date),
         }
     }

@@ -141,6 +141,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             phone: None,
             site: None,
             source: None,
+            unknown: Vec::new(),
             checked: None,
         })
         .collect();

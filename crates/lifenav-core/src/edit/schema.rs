@@ -284,6 +284,7 @@ const DEPARTMENT: &[FieldSpec] = &[
     field("site", FieldType::Url),
     SOURCE,
     CHECKED,
+    field("unknown", FieldType::StrList),
 ];
 
 const EXPECT: &[FieldSpec] = &[

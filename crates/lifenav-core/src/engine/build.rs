@@ -332,7 +332,14 @@ impl<'a> Builder<'a> {
         let mut list = Vec::new();
         if s.variants.is_empty() {
             let results = results_of(self, &s.common);
-            list.push(CompiledVariant { when: None, docs: common_docs.clone(), results, from: None, until: None });
+            list.push(CompiledVariant {
+                when: None,
+                docs: common_docs.clone(),
+                results,
+                from: None,
+                until: None,
+                otherwise: false,
+            });
         }
         let mut seen_ids = HashMap::new();
         for (i, v) in s.variants.iter().enumerate() {
@@ -348,10 +355,16 @@ impl<'a> Builder<'a> {
             let mut docs = common_docs.clone();
             docs.extend(self.documents(&v.body.documents, true, &p));
             let results = results_of(self, &v.body);
-            list.push(CompiledVariant { when, docs, results, from: v.from, until: v.until });
+            list.push(CompiledVariant { when, docs, results, from: v.from, until: v.until, otherwise: false });
         }
-        // The variant without `when` applies when no other in force on the same days does.
-        if s.variants.len() > 1 {
+        // The variant without `when` applies when no other does: among dated variants,
+        // no other in force that day (worked out per day); else compiled once.
+        let dated = s.variants.iter().any(|v| v.from.is_some() || v.until.is_some());
+        if dated {
+            for (v, cv) in s.variants.iter().zip(list.iter_mut()) {
+                cv.otherwise = v.when.is_none() && s.variants.len() > 1;
+            }
+        } else if s.variants.len() > 1 {
             for (i, v) in s.variants.iter().enumerate().filter(|(_, v)| v.when.is_none()) {
                 let explicit: Vec<Expr<usize>> = s
                     .variants

@@ -196,6 +196,31 @@ pub(crate) fn prune<T: Dated + Clone>(fact: &mut T, cutoff: Date, set_periods: i
     *fact = first;
 }
 
+/// Leaves out of a catalog (for its bundle) the dated values that ended more than a
+/// year before `build_day`, and the calendar years before the last year: nothing the
+/// widget computes reads them. The source files keep them.
+pub fn prune_ended(catalog: &mut crate::Catalog, build_day: Date) {
+    let cutoff = build_day.add_months(-12);
+    let bodies = catalog.services.iter_mut().flat_map(|s| {
+        let crate::model::Service { common, variants, .. } = s;
+        std::iter::once(common).chain(variants.iter_mut().map(|v| &mut v.body))
+    });
+    for body in bodies {
+        for p in [&mut body.term, &mut body.deadline].into_iter().flatten() {
+            prune(p, cutoff, |p, rest| p.periods = rest);
+        }
+        if let Some(f) = &mut body.fee {
+            prune(f, cutoff, |f, rest| f.periods = rest);
+        }
+        body.documents.retain(|d| d.until.is_none_or(|u| u >= cutoff));
+    }
+    // Variants stay: plans and saved journeys name them by their place in the list.
+    for s in &mut catalog.situations {
+        s.services.retain(|i| i.until.is_none_or(|u| u >= cutoff));
+    }
+    catalog.meta.calendar.retain(|y| y.year >= cutoff.year);
+}
+
 /// "на 1 февраля 2027" / "for 1 February 2027": the day a figure is for.
 pub fn for_date(date: Date, lang: Lang) -> String {
     match lang {

@@ -67,9 +67,9 @@ fn only_variants_in_force_on_the_day_apply() {
     assert_eq!(m, VariantMatch { applying: vec![0], undecided: false });
     let m = e.variant_match(0, &p, Some(date("2027-02-01")));
     assert_eq!(m, VariantMatch { applying: vec![], undecided: true });
-    // Without a day every variant counts.
+    // Without a day every variant is in force, and the default one yields to one that applies.
     let m = e.variant_match(0, &vec![Some(Value::Bool(true))], None);
-    assert_eq!(m.applying, vec![0, 1]);
+    assert_eq!(m.applying, vec![1]);
 }
 
 #[test]
@@ -166,4 +166,25 @@ fn every_dated_value_is_checked_like_the_field() {
         "no basis (an error for a fee above zero) and no source: {:?}",
         messages(&errors)
     );
+}
+
+#[test]
+fn the_default_variant_applies_on_the_days_the_dated_ones_do_not() {
+    let e = engine(catalog(
+        json!([{ "id": "q", "kind": "yes_no", "text": "?" }]),
+        json!([service(
+            "a",
+            json!({ "variants": [
+            { "id": "special", "when": "q", "until": "2027-01-31" },
+            { "id": "usual" }
+        ] })
+        )]),
+        json!([{ "service": "a" }]),
+    ));
+    let yes: Profile = vec![Some(Value::Bool(true))];
+    assert_eq!(e.variant_match(0, &yes, Some(date("2027-01-31"))).applying, [0]);
+    // Once the special variant ends, the usual one takes every applicant.
+    assert_eq!(e.variant_match(0, &yes, Some(date("2027-02-01"))).applying, [1]);
+    assert_eq!(e.variant_match(0, &vec![None], Some(date("2027-02-01"))).applying, [1]);
+    assert!(e.variant_match(0, &vec![None], Some(date("2027-01-31"))).undecided);
 }

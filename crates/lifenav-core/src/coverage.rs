@@ -5,7 +5,7 @@
 //! `lifenav check --coverage` prints it.
 
 use crate::engine::dated::Dated;
-use crate::model::{Catalog, ChannelKind, Contact, FactField, Service, VariantBody};
+use crate::model::{Catalog, ChannelKind, FactField, Service, VariantBody};
 
 /// How well one fact of one service is backed, from the weakest to the best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -127,9 +127,8 @@ fn channels(catalog: &Catalog, s: &Service, chs: &[crate::model::Channel]) -> Ba
             match catalog.department(id) {
                 Some(d) if d.address.is_some() && d.hours.is_some() => sourced(catalog, d.source.as_deref(), false),
                 Some(d) => {
-                    let said = |c: Contact| d.unknown.contains(&c);
-                    let known =
-                        (d.address.is_some() || said(Contact::Address)) && (d.hours.is_some() || said(Contact::Hours));
+                    let said = |c: &str| d.unknown.iter().any(|u| u == c);
+                    let known = (d.address.is_some() || said("address")) && (d.hours.is_some() || said("hours"));
                     if known {
                         Backing::Unknown
                     } else {

@@ -141,21 +141,14 @@ pub struct Department {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Date>,
-    /// Contacts searched for and not found: the citizen is told to ask.
+    /// Contacts searched for and not found (`address`, `hours`, `phone`, `site`): the
+    /// citizen is told to ask.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<Contact>,
+    pub unknown: Vec<String>,
 }
 
-/// A department's contact details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Contact {
-    Address,
-    Hours,
-    Phone,
-    Site,
-}
+/// The contact details a department's `unknown` may name.
+pub const CONTACTS: [&str; 4] = ["address", "hours", "phone", "site"];
 
 /// The kinds of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -119,6 +119,14 @@ impl<'a> Builder<'a> {
     /// The format, the languages and the ids of every kind of item.
     fn new(c: &'a Catalog) -> Builder<'a> {
         let mut diags = Vec::new();
+        for d in &c.departments {
+            for (i, u) in d.unknown.iter().enumerate().filter(|(_, u)| !CONTACTS.contains(&u.as_str())) {
+                diags.push(Diagnostic::error(
+                    Path::root("departments").key(&d.id).key("unknown").index(i),
+                    format!("`{u}` is not a contact: write {}", CONTACTS.join(", ")),
+                ));
+            }
+        }
         if c.format != BUNDLE_FORMAT {
             diags.push(Diagnostic::error(
                 Path::root("format"),

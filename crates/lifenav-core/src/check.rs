@@ -106,6 +106,8 @@ struct Walker<'a> {
     diagnostics: Vec<Diagnostic>,
     reported: HashSet<(usize, Reported)>,
     exhaustive: bool,
+    /// [`variant_days`] of every service, worked out once.
+    days: Vec<Vec<Option<Date>>>,
 }
 
 impl Walker<'_> {
@@ -160,7 +162,7 @@ impl Walker<'_> {
             let variant_name = |i: usize| {
                 service.variants.get(i).and_then(|v| v.id.clone()).unwrap_or_else(|| format!("variants[{}]", i + 1))
             };
-            for day in variant_days(e, inc.service) {
+            for &day in &self.days[inc.service] {
                 let m = e.variant_match(inc.service, p, day);
                 let on = day.map(|d| format!(" for events on {d}")).unwrap_or_default();
                 match variant_problem(&m) {
@@ -219,6 +221,7 @@ pub fn explore(engine: &Engine, situation: usize) -> Exploration {
         diagnostics: Vec::new(),
         reported: HashSet::new(),
         exhaustive: true,
+        days: (0..engine.variants.len()).map(|s| variant_days(engine, s)).collect(),
     };
     let mut p: Profile = vec![None; engine.catalog.questions.len()];
     w.visit(&mut p, &mut Vec::new());

@@ -3,7 +3,7 @@
 mod render;
 
 use clap::{Parser, Subcommand};
-use lifenav_core::source::{check_dir, load_dir, read_dir};
+use lifenav_core::source::{check_dir, check_dir_on, load_dir, read_dir};
 use lifenav_core::{check, graph, scenario, Date, Diagnostic, Engine, Lang};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +19,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Report every error and warning in a catalog folder; exits non-zero on any error.
-    Check { catalog: PathBuf },
+    Check {
+        catalog: PathBuf,
+        /// The day to judge facts that end soon and the calendar's years from (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Also print, per field, how many services state it from which kind of source.
+        #[arg(long)]
+        coverage: bool,
+    },
     /// Compile a catalog folder into the JSON bundle the widget loads.
     Build {
         catalog: PathBuf,
@@ -28,6 +36,10 @@ enum Command {
         /// Indent the JSON (larger; for reading).
         #[arg(long)]
         pretty: bool,
+        /// The build day: dated values that ended more than a year before it are left out
+        /// of the bundle (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// The plan for a situation and answers.
     Plan {
@@ -41,8 +53,9 @@ enum Command {
         /// The date of the event (the birth, the death, …), YYYY-MM-DD.
         #[arg(long)]
         event_date: Option<String>,
-        /// Today's date, YYYY-MM-DD (default: the real today).
-        #[arg(long)]
+        /// Today's date, YYYY-MM-DD (default: the real today): the catalog's dated facts
+        /// are read as of this day.
+        #[arg(long, visible_alias = "as-of")]
         today: Option<String>,
         #[arg(long)]
         json: bool,
@@ -139,8 +152,9 @@ fn engine(path: &Path) -> Result<Engine, Failure> {
 
 fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { catalog } => {
-            let report = check_dir(&catalog);
+        Command::Check { catalog, as_of, coverage } => {
+            let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
+            let report = check_dir_on(&catalog, Some(as_of));
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;
             for d in &report.diagnostics {
@@ -154,14 +168,27 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 count(|c| c.questions.len()),
                 count(|c| c.documents.len()),
             );
+            if let (true, Some(engine)) = (coverage, &report.engine) {
+                let rows = lifenav_core::coverage::coverage(&engine.catalog);
+                println!(
+                    "\ncoverage of {} services:\n{}",
+                    engine.catalog.services.len(),
+                    lifenav_core::coverage::table(&rows)
+                );
+                for r in rows.iter().filter(|r| !r.missing.is_empty()) {
+                    println!("{} missing (neither stated nor marked unknown): {}", r.field.key(), r.missing.join(", "));
+                }
+            }
             Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Build { catalog, output, pretty } => {
+        Command::Build { catalog, output, pretty, as_of } => {
+            let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
             let report = check_dir(&catalog);
-            let Some(engine) = report.engine.filter(|_| !report.diagnostics.iter().any(|d| d.is_error())) else {
+            let Some(mut engine) = report.engine.filter(|_| !report.diagnostics.iter().any(|d| d.is_error())) else {
                 print_errors(&report.diagnostics);
                 return Err(Failure(format!("{} has errors: no bundle written", catalog.display())));
             };
+            lifenav_core::engine::dated::prune_ended(&mut engine.catalog, as_of);
             let json = if pretty {
                 serde_json::to_string_pretty(&engine.catalog)?
             } else {

@@ -96,6 +96,9 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
             let mut line =
                 format!("  {}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { fee_amount(f.amount) });
             sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
+            if let Some(on) = lifenav_core::notes::step_facts_date(s, plan.today, lang) {
+                let _ = write!(line, " ({on})");
+            }
             let _ = writeln!(o, "{line}");
         }
         for (label, items) in [(l.criteria, &s.criteria), (l.refusal, &s.refusal)] {
@@ -119,6 +122,9 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
                 let _ = writeln!(o, "{line}");
             }
         }
+        if let Some(ask) = lifenav_core::notes::unknown_facts(engine, s, lang) {
+            let _ = writeln!(o, "  {ask}");
+        }
         list(&mut o, l.results, &s.results, false);
         let basis: Vec<String> = s
             .legal_basis
@@ -136,6 +142,9 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         for c in &plan.checklist {
             let _ = writeln!(o, "  [ ] {} ({})", c.title.get(lang), step_numbers(&c.steps, lang));
         }
+    }
+    if let Some(years) = lifenav_core::notes::uncovered_years(plan, lang) {
+        let _ = writeln!(o, "\n{years}");
     }
     if !plan.undecided.is_empty() {
         let _ = writeln!(o, "\n{}: {}", l.undecided, plan.undecided.join(", "));

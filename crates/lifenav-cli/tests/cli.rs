@@ -47,10 +47,101 @@ fn replace(file: &Path, from: &str, to: &str) {
 
 #[test]
 fn check_passes_on_the_example_and_ends_with_the_summary() {
-    let o = lifenav(&["check", "catalog/example"]);
+    let o = lifenav(&["check", "catalog/example", "--as-of", "2026-11-01"]);
     assert!(o.status.success(), "{}", stdout(&o));
-    let last = stdout(&o).lines().last().unwrap_or_default().to_string();
-    assert_eq!(last, "situations=3 services=12 questions=10 documents=23 errors=0 warnings=0");
+    let out = stdout(&o);
+    let last = out.lines().last().unwrap_or_default().to_string();
+    // The one warning: no decree on the transfer of days off for 2027 could be found yet.
+    assert_eq!(last, "situations=3 services=12 questions=10 documents=23 errors=0 warnings=1");
+    assert!(
+        out.contains("warning: meta.calendar: the calendar covers years up to 2026, but today (2026-11-01)"),
+        "{out}"
+    );
+}
+
+/// A made-up catalog whose permit fee and deadline change on 1 February 2027.
+const DATED: &str = "crates/lifenav-cli/tests/fixtures/dated";
+
+#[test]
+fn scenarios_on_either_side_of_a_change_pass_and_can_fail() {
+    let o = lifenav(&["test", DATED]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with("3 passed, 0 failed\n"), "{}", stdout(&o));
+    // The same scenarios expecting the old fee after the change fail.
+    let dir = std::env::temp_dir().join(format!("lifenav-cli-test-dated-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(DATED), &dir);
+    replace(&dir.join("scenarios/dated.toml"), "total_fee = 2000", "total_fee = 1500");
+    let o = lifenav(&["test", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("total fee: expected 1500, got 2000"), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_plan_as_of_a_day_says_which_day_a_figure_is_for() {
+    let o = lifenav(&["plan", DATED, "--situation", "event", "--event-date", "2027-01-10", "--as-of", "2027-01-25"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.contains("2000 ₽ (Правила, п. 5 (новая редакция)) (пошлина на 3 февраля 2027)"), "{out}");
+    assert!(out.contains("рабочие дни 2027 года посчитаны без переносов: уточняйте"), "{out}");
+    assert!(out.contains("основания для отказа уточняйте в ведомстве: Ведомство, ул. Примерная, 1"), "{out}");
+    // A fee with one value for all time names no day.
+    assert!(out.contains("Пошлина: бесплатно\n"), "{out}");
+}
+
+#[test]
+fn check_warns_about_a_fact_that_ends_soon() {
+    let dir = std::env::temp_dir().join(format!("lifenav-cli-test-ends-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(DATED), &dir);
+    let permit = dir.join("services/permit.toml");
+    let text = std::fs::read_to_string(&permit).unwrap();
+    let cut = text.find("[[fee.periods]]").unwrap();
+    let end = text[cut..].find("[[documents]]").unwrap() + cut;
+    std::fs::write(&permit, format!("{}{}", &text[..cut], &text[end..])).unwrap();
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-12-15"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("services.permit.fee: the fee of service permit ends on 31 January 2027; nothing follows"),
+        "{out}"
+    );
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-11-01"]);
+    assert!(!stdout(&o).contains("ends on"), "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn coverage_counts_every_irkutsk_service_in_every_field() {
+    let o = lifenav(&["check", "catalog/irkutsk", "--coverage", "--as-of", "2026-12-01"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("coverage of 63 services:"), "{out}");
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| field")).collect();
+    assert_eq!(rows.len(), 6, "{out}");
+    for row in rows {
+        let counts: Vec<usize> = row.split('|').filter_map(|c| c.trim().parse().ok()).collect();
+        assert_eq!(counts.iter().sum::<usize>(), 63, "{row}");
+        assert_eq!(counts.last(), Some(&0), "every field is stated or marked unknown: {row}");
+    }
+    assert!(!out.contains("missing (neither stated nor marked unknown)"), "{out}");
+}
+
+#[test]
+fn build_leaves_out_values_that_ended_over_a_year_before() {
+    let out = std::env::temp_dir().join(format!("lifenav-cli-test-pruned-{}.json", std::process::id()));
+    let bundle = |as_of: &str| {
+        let o = lifenav(&["build", DATED, "-o", out.to_str().unwrap(), "--as-of", as_of]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let recent = bundle("2027-06-01");
+    assert!(recent.contains("\"amount\":1500.0") && recent.contains("\"amount\":2000.0"), "{recent}");
+    let later = bundle("2028-03-01");
+    assert!(!later.contains("\"amount\":1500.0") && later.contains("\"amount\":2000.0"), "{later}");
+    assert!(!later.contains("\"year\":2026"), "the 2026 calendar ended over a year before");
+    let _ = std::fs::remove_file(out);
 }
 
 #[test]

@@ -4,9 +4,53 @@
 
 use crate::condition::Tri;
 use crate::diagnostic::{Diagnostic, Path};
-use crate::engine::Engine;
+use crate::engine::dated::{ends_soon, Dated};
+use crate::engine::{Engine, VariantMatch};
+use crate::model::{PeriodUnit, VariantBody};
 use crate::questionnaire::Profile;
+use crate::{Date, Lang};
 use std::collections::HashSet;
+
+mod calendar;
+#[cfg(test)]
+mod tests;
+
+/// What was already reported about a service, so that each problem is said once
+/// however many answer paths meet it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Reported {
+    /// Whether the situation includes it stays undecided.
+    Undecided,
+    Overlap,
+    Gap,
+    /// Whether its document (by index in the variant's list) is needed stays undecided.
+    Document(usize),
+}
+
+/// The days on which the variants of a service that are in force can differ: one day
+/// before any variant starts or ends, and each day one does. `[None]`: no variant is
+/// dated, and every day is the same.
+pub(crate) fn variant_days(engine: &Engine, service: usize) -> Vec<Option<Date>> {
+    let mut days: Vec<Date> = Vec::new();
+    for v in &engine.variants[service] {
+        days.extend(v.from);
+        days.extend(v.until.map(|u| u.add_days(1)));
+    }
+    let Some(&first) = days.iter().min() else { return vec![None] };
+    days.push(first.add_days(-1));
+    days.sort();
+    days.dedup();
+    days.into_iter().map(Some).collect()
+}
+
+/// What is wrong with the variants that apply on one day, if anything.
+fn variant_problem(m: &VariantMatch) -> Option<Reported> {
+    match m.applying.len() {
+        0 => Some(Reported::Gap),
+        1 => None,
+        _ => Some(Reported::Overlap),
+    }
+}
 
 /// How long a situation's questionnaire gets, over every combination of answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +104,10 @@ struct Walker<'a> {
     weight_total: f64,
     first_path: Option<Vec<usize>>,
     diagnostics: Vec<Diagnostic>,
-    reported: HashSet<(usize, u8)>,
+    reported: HashSet<(usize, Reported)>,
     exhaustive: bool,
+    /// [`variant_days`] of every service, worked out once.
+    days: Vec<Vec<Option<Date>>>,
 }
 
 impl Walker<'_> {
@@ -100,7 +146,7 @@ impl Walker<'_> {
             match e.eval(&inc.when, p) {
                 Tri::False => continue,
                 Tri::Unknown => {
-                    if self.reported.insert((inc.service, 0)) {
+                    if self.reported.insert((inc.service, Reported::Undecided)) {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("situations").key(sid).key("services").index(pos).key("when"),
                             format!(
@@ -113,33 +159,36 @@ impl Walker<'_> {
                 }
                 Tri::True => {}
             }
-            let values: Vec<Tri> = e.variants[inc.service].iter().map(|v| e.eval(&v.when, p)).collect();
-            let applying: Vec<usize> =
-                values.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i).collect();
             let variant_name = |i: usize| {
                 service.variants.get(i).and_then(|v| v.id.clone()).unwrap_or_else(|| format!("variants[{}]", i + 1))
             };
-            if applying.len() > 1 && self.reported.insert((inc.service, 1)) {
-                self.diagnostics.push(Diagnostic::error(
-                    Path::root("services").key(&service.id).key("variants"),
-                    format!(
-                        "variants overlap: {} all apply in situation `{sid}` {}",
-                        applying.iter().map(|&i| variant_name(i)).collect::<Vec<_>>().join(", "),
-                        describe(e, p)
-                    ),
-                ));
-            }
-            if applying.is_empty() && self.reported.insert((inc.service, 2)) {
-                let why =
-                    if values.contains(&Tri::Unknown) { "no variant can be decided" } else { "no variant applies" };
-                self.diagnostics.push(Diagnostic::error(
-                    Path::root("services").key(&service.id).key("variants"),
-                    format!("variants leave a gap: {why} in situation `{sid}` {}", describe(e, p)),
-                ));
-            }
-            if let [v] = applying.as_slice() {
+            for &day in &self.days[inc.service] {
+                let m = e.variant_match(inc.service, p, day);
+                let on = day.map(|d| format!(" for events on {d}")).unwrap_or_default();
+                match variant_problem(&m) {
+                    Some(Reported::Overlap) if self.reported.insert((inc.service, Reported::Overlap)) => {
+                        self.diagnostics.push(Diagnostic::error(
+                            Path::root("services").key(&service.id).key("variants"),
+                            format!(
+                                "variants overlap: {} all apply in situation `{sid}` {}{on}",
+                                m.applying.iter().map(|&i| variant_name(i)).collect::<Vec<_>>().join(", "),
+                                describe(e, p)
+                            ),
+                        ));
+                    }
+                    Some(Reported::Gap) if self.reported.insert((inc.service, Reported::Gap)) => {
+                        let why = if m.undecided { "no variant can be decided" } else { "no variant applies" };
+                        self.diagnostics.push(Diagnostic::error(
+                            Path::root("services").key(&service.id).key("variants"),
+                            format!("variants leave a gap: {why} in situation `{sid}` {}{on}", describe(e, p)),
+                        ));
+                    }
+                    _ => {}
+                }
+                let [v] = m.applying.as_slice() else { continue };
                 for (j, d) in e.variants[inc.service][*v].docs.iter().enumerate() {
-                    if e.eval(&d.when, p) == Tri::Unknown && self.reported.insert((inc.service, 3 + j.min(200) as u8)) {
+                    if e.eval(&d.when, p) == Tri::Unknown && self.reported.insert((inc.service, Reported::Document(j)))
+                    {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("services").key(&service.id).key("documents"),
                             format!(
@@ -172,6 +221,7 @@ pub fn explore(engine: &Engine, situation: usize) -> Exploration {
         diagnostics: Vec::new(),
         reported: HashSet::new(),
         exhaustive: true,
+        days: (0..engine.variants.len()).map(|s| variant_days(engine, s)).collect(),
     };
     let mut p: Profile = vec![None; engine.catalog.questions.len()];
     w.visit(&mut p, &mut Vec::new());
@@ -190,8 +240,15 @@ pub fn explore(engine: &Engine, situation: usize) -> Exploration {
     }
 }
 
-/// Everything `lifenav check` reports beyond what building the engine found.
+/// Everything `lifenav check` reports beyond what building the engine found, on the
+/// day the catalog comes into force (see [`check_on`]).
 pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
+    check_on(engine, engine.catalog.meta.effective)
+}
+
+/// [`check`] as of `today`: facts that end soon and the calendar's years are judged
+/// from that day.
+pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     let c = &engine.catalog;
     let mut diags = Vec::new();
     let mut stats = Vec::new();
@@ -218,6 +275,9 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
             diags.push(Diagnostic::warning(path, problem));
         }
     }
+
+    diags.extend(ending_facts(engine, today));
+    diags.extend(calendar::check(engine, today));
 
     // A catalog that offers English gives every situation and service an English title and summary.
     if c.meta.languages.iter().any(|l| l == "en") {
@@ -320,27 +380,16 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
 /// Enumerates the answers the variant conditions of a service read (up to a bound)
 /// and reports the first combination where no variant or several apply.
 fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
-    let mut qs: Vec<usize> =
+    let qs: Vec<usize> =
         engine.variants[service].iter().flat_map(|v| v.when.iter().flat_map(|w| w.questions.iter().copied())).collect();
     // The questions their applicability depends on take part too.
-    let mut i = 0;
-    while i < qs.len() {
-        if let Some(w) = &engine.question_when[qs[i]] {
-            for &q in w.questions.iter() {
-                if !qs.contains(&q) {
-                    qs.push(q);
-                }
-            }
-        }
-        i += 1;
-    }
-    qs.sort_unstable();
-    qs.dedup();
+    let qs = engine.with_prerequisites(qs);
     let total: usize = qs.iter().map(|&q| engine.domain(q).len()).product();
     if total > 50_000 {
         return None;
     }
     let n = engine.catalog.questions.len();
+    let days = variant_days(engine, service);
     for mut code in 0..total {
         let mut p: Profile = vec![None; n];
         for &q in &qs {
@@ -361,15 +410,74 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
                 break;
             }
         }
-        let values: Vec<Tri> = engine.variants[service].iter().map(|v| engine.eval(&v.when, &p)).collect();
-        if values.contains(&Tri::Unknown) {
-            continue;
-        }
-        let applying = values.iter().filter(|t| **t == Tri::True).count();
-        if applying != 1 {
-            let what = if applying == 0 { "leave a gap (no variant applies)" } else { "overlap (several apply)" };
-            return Some(format!("variants {what} {}; no situation reaches this today", describe(engine, &p)));
+        for &day in &days {
+            let m = engine.variant_match(service, &p, day);
+            if m.undecided {
+                continue;
+            }
+            let on = day.map(|d| format!(" for events on {d}")).unwrap_or_default();
+            let what = match variant_problem(&m) {
+                None => continue,
+                Some(Reported::Gap) => "leave a gap (no variant applies)",
+                Some(_) => "overlap (several apply)",
+            };
+            return Some(format!("variants {what} {}{on}; no situation reaches this today", describe(engine, &p)));
         }
     }
     None
+}
+
+/// The fee, term and deadline values that end within 60 days of `today` with nothing after them.
+fn ending_facts(engine: &Engine, today: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for s in &engine.catalog.services {
+        let path = Path::root("services").key(&s.id);
+        let bodies = std::iter::once((path.clone(), &s.common))
+            .chain(s.variants.iter().enumerate().map(|(i, v)| (path.key("variants").index(i), &v.body)));
+        for (bp, body) in bodies {
+            let VariantBody { fee, term, deadline, .. } = body;
+            let ends = [
+                ("fee", "the fee", fee.as_ref().and_then(|f| ends_soon(f, today, 60))),
+                ("term", "the processing term", term.as_ref().and_then(|t| ends_soon(t, today, 60))),
+                ("deadline", "the deadline", deadline.as_ref().and_then(|t| ends_soon(t, today, 60))),
+            ];
+            for (key, what, last) in ends {
+                if let Some(last) = last {
+                    out.push(Diagnostic::warning(
+                        bp.key(key),
+                        format!("{what} of service {} ends on {}; nothing follows", s.id, last.human(Lang::En)),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The longest term or deadline in the catalog, in calendar days at most, and where it is.
+pub(crate) fn longest_period(engine: &Engine) -> Option<(i64, Path)> {
+    let mut best: Option<(i64, Path)> = None;
+    for s in &engine.catalog.services {
+        let path = Path::root("services").key(&s.id);
+        let bodies = std::iter::once((path.clone(), &s.common))
+            .chain(s.variants.iter().enumerate().map(|(i, v)| (path.key("variants").index(i), &v.body)));
+        for (bp, body) in bodies {
+            for (key, fact) in [("term", &body.term), ("deadline", &body.deadline)] {
+                for v in fact.iter().flat_map(|f| f.values()) {
+                    // The most calendar days the period can span: a month has at most 31,
+                    // and five working days take a week plus the holidays in between.
+                    let days = match v.amount() {
+                        Some((n, PeriodUnit::Days)) => n as i64,
+                        Some((n, PeriodUnit::WorkingDays)) => n as i64 * 7 / 5 + 14,
+                        Some((n, PeriodUnit::Months)) => n as i64 * 31,
+                        None => 0,
+                    };
+                    if best.as_ref().is_none_or(|(b, _)| days > *b) {
+                        best = Some((days, bp.key(key)));
+                    }
+                }
+            }
+        }
+    }
+    best
 }

@@ -215,6 +215,8 @@ impl schemars::JsonSchema for Date {
 pub struct ProductionCalendar {
     extra_holidays: Vec<Date>,
     extra_workdays: Vec<Date>,
+    /// The years whose decree the catalog has, sorted.
+    covered: Vec<i32>,
 }
 
 /// Fixed non-working holidays, Labour Code art. 112 p. 1.
@@ -222,10 +224,37 @@ const FIXED_HOLIDAYS: [(u8, u8); 14] =
     [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (1, 7), (1, 8), (2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)];
 
 impl ProductionCalendar {
+    /// A calendar with these transfers that covers no year.
     pub fn new(mut extra_holidays: Vec<Date>, mut extra_workdays: Vec<Date>) -> Self {
         extra_holidays.sort();
         extra_workdays.sort();
-        ProductionCalendar { extra_holidays, extra_workdays }
+        ProductionCalendar { extra_holidays, extra_workdays, covered: Vec::new() }
+    }
+
+    /// The catalog's calendar: its years, and the flat lists of the older format.
+    pub fn of_meta(meta: &crate::model::Meta) -> Self {
+        let mut holidays = meta.holidays.clone();
+        let mut workdays = meta.workdays.clone();
+        for y in &meta.calendar {
+            holidays.extend(y.holidays.iter().copied());
+            workdays.extend(y.workdays.iter().copied());
+        }
+        let mut cal = ProductionCalendar::new(holidays, workdays);
+        cal.covered = meta.calendar.iter().map(|y| y.year).collect();
+        cal.covered.sort_unstable();
+        cal.covered.dedup();
+        cal
+    }
+
+    /// The years the calendar knows the transfers of.
+    pub fn covered_years(&self) -> &[i32] {
+        &self.covered
+    }
+
+    /// The years from `from` to `to` (inclusive) whose transfers the calendar does not
+    /// know: working days counted there follow the Labour Code alone.
+    pub fn uncovered_between(&self, from: Date, to: Date) -> Vec<i32> {
+        (from.year.min(to.year)..=from.year.max(to.year)).filter(|y| self.covered.binary_search(y).is_err()).collect()
     }
 
     pub fn is_fixed_holiday(date: Date) -> bool {
@@ -373,6 +402,25 @@ mod tests {
         let cal = ProductionCalendar::new(vec![d("2026-12-31")], vec![d("2026-11-21")]);
         assert!(!cal.is_working_day(d("2026-12-31")));
         assert!(cal.is_working_day(d("2026-11-21")));
+    }
+
+    #[test]
+    fn a_calendar_knows_which_years_it_covers() {
+        let mut meta: crate::model::Meta = serde_json::from_value(serde_json::json!({
+            "city": "X", "version": "1", "effective": "2026-11-01",
+            "calendar": [{ "year": 2026, "holidays": ["2026-12-31"] }],
+            "holidays": ["2027-12-31"]
+        }))
+        .unwrap();
+        let cal = ProductionCalendar::of_meta(&meta);
+        assert_eq!(cal.covered_years(), [2026]);
+        assert!(!cal.is_working_day(d("2026-12-31")));
+        // The flat list still applies, but its year is not covered.
+        assert!(!cal.is_working_day(d("2027-12-31")));
+        assert_eq!(cal.uncovered_between(d("2026-12-20"), d("2028-01-10")), [2027, 2028]);
+        assert!(cal.uncovered_between(d("2026-01-01"), d("2026-12-31")).is_empty());
+        meta.calendar.clear();
+        assert_eq!(ProductionCalendar::of_meta(&meta).uncovered_between(d("2026-01-01"), d("2026-02-01")), [2026]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! department's editor gets one list.
 
 use crate::diagnostic::Path;
+use crate::engine::dated::Dated;
 use crate::model::{Catalog, ItemKind, Service, VariantBody};
 use crate::Date;
 use serde::Serialize;
@@ -87,15 +88,29 @@ fn service_facts(s: &Service) -> Vec<Fact<'_>> {
     facts
 }
 
+/// The path of a fact's `i`-th dated value: the field itself, then its periods.
+fn value_path(field: Path, i: usize) -> Path {
+    if i == 0 {
+        field
+    } else {
+        field.key("periods").index(i - 1)
+    }
+}
+
 fn body_facts<'a>(body: &'a VariantBody, path: &Path, out: &mut Vec<Fact<'a>>) {
     for (key, what, period) in [("term", FactKind::Term, &body.term), ("deadline", FactKind::Deadline, &body.deadline)]
     {
-        if let Some(p) = period {
-            out.push(Fact { path: path.key(key), what, source: &p.source, checked: p.checked });
+        for (i, p) in period.iter().flat_map(|p| p.values()).enumerate() {
+            out.push(Fact { path: value_path(path.key(key), i), what, source: &p.source, checked: p.checked });
         }
     }
-    if let Some(fee) = &body.fee {
-        out.push(Fact { path: path.key("fee"), what: FactKind::Fee, source: &fee.source, checked: fee.checked });
+    for (i, fee) in body.fee.iter().flat_map(|f| f.values()).enumerate() {
+        out.push(Fact {
+            path: value_path(path.key("fee"), i),
+            what: FactKind::Fee,
+            source: &fee.source,
+            checked: fee.checked,
+        });
     }
 }
 
@@ -119,6 +134,7 @@ mod tests {
             phone: None,
             site: None,
             source: Some("https://example.org".into()),
+            unknown: Vec::new(),
             checked: checked.map(date),
         }
     }
@@ -141,11 +157,13 @@ mod tests {
         let (source, checked) = sourced(Some("2026-01-01"));
         let fee = Fee { amount: 350.0, source, checked, ..Fee::default() };
         s.variants = vec![
-            Variant { id: None, title: None, when: None, body: VariantBody::default() },
+            Variant { id: None, title: None, when: None, from: None, until: None, body: VariantBody::default() },
             Variant {
                 id: None,
                 title: None,
                 when: None,
+                from: None,
+                until: None,
                 body: VariantBody { fee: Some(fee), ..VariantBody::default() },
             },
         ];

@@ -141,6 +141,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             phone: None,
             site: None,
             source: None,
+            unknown: Vec::new(),
             checked: None,
         })
         .collect();
@@ -161,7 +162,16 @@ pub fn generate(o: &GenOptions) -> Catalog {
                     let q = theme_question(rng, theme);
                     condition(rng, q)
                 });
-                DocumentRequirement { doc, provider, original: true, copies: rng.below(2) as u32, note: None, when }
+                DocumentRequirement {
+                    doc,
+                    provider,
+                    original: true,
+                    copies: rng.below(2) as u32,
+                    note: None,
+                    when,
+                    from: None,
+                    until: None,
+                }
             };
             let common_docs: Vec<DocumentRequirement> =
                 (0..1 + rng.below(3)).map(|_| requirement(&mut rng, true)).collect();
@@ -182,6 +192,8 @@ pub fn generate(o: &GenOptions) -> Catalog {
                         id: Some(format!("v{k}")),
                         title: None,
                         when,
+                        from: None,
+                        until: None,
                         body: VariantBody {
                             documents: (0..rng.below(2)).map(|_| requirement(&mut rng, false)).collect(),
                             term: rng.chance(50).then(|| sourced_period(1 + rng.below(10) as u32)),
@@ -274,6 +286,8 @@ pub fn generate(o: &GenOptions) -> Catalog {
                             let q = theme_question(&mut rng, theme);
                             condition(&mut rng, q)
                         }),
+                        from: None,
+                        until: None,
                     })
                     .collect(),
             }
@@ -288,8 +302,10 @@ pub fn generate(o: &GenOptions) -> Catalog {
             effective: Date::new(2026, 1, 1).unwrap_or(Date { year: 2026, month: 1, day: 1 }),
             languages: vec!["ru".into()],
             categories: vec![Category { id: "generated".into(), title: Text::ru("Сгенерированные") }],
+            calendar: Vec::new(),
             holidays: Vec::new(),
             workdays: Vec::new(),
+            primary_sources: Vec::new(),
         },
         departments,
         questions,

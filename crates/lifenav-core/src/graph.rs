@@ -1,8 +1,7 @@
 //! The chain of a situation as a Graphviz DOT graph, for editors: every service the
 //! situation may include, its inclusion condition, and what must come first.
 
-use crate::engine::Engine;
-use crate::model::Provider;
+use crate::engine::{document_edges, Engine};
 use crate::Lang;
 use std::fmt::Write;
 
@@ -37,25 +36,23 @@ pub fn situation_dot(engine: &Engine, situation: usize, lang: Lang) -> String {
             style
         );
     }
-    for inc in incs {
+    // Whatever the variants: the documents any variant needs, from any variant that gives them.
+    let needs: Vec<Vec<usize>> = incs
+        .iter()
+        .map(|inc| engine.variants[inc.service].iter().flat_map(|v| v.applicant_docs().map(|d| d.doc)).collect())
+        .collect();
+    let gives: Vec<Vec<usize>> = incs
+        .iter()
+        .map(|inc| engine.variants[inc.service].iter().flat_map(|v| v.results.iter().copied()).collect())
+        .collect();
+    for (inc, edges) in incs.iter().zip(document_edges(&needs, &gives)) {
         let s = &c.services[inc.service];
         for &a in &engine.after[inc.service] {
             if incs.iter().any(|i| i.service == a) {
                 let _ = writeln!(out, "  \"{}\" -> \"{}\" [style=dotted];", esc(&c.services[a].id), esc(&s.id));
             }
         }
-        let mut docs: Vec<(usize, usize)> = Vec::new();
-        for v in &engine.variants[inc.service] {
-            for d in v.docs.iter().filter(|d| d.provider == Provider::Applicant) {
-                for other in incs.iter().filter(|o| o.service != inc.service) {
-                    if engine.variants[other.service].iter().any(|ov| ov.results.contains(&d.doc))
-                        && !docs.contains(&(other.service, d.doc))
-                    {
-                        docs.push((other.service, d.doc));
-                    }
-                }
-            }
-        }
+        let docs = edges.into_iter().map(|(j, doc)| (incs[j].service, doc));
         for (from, doc) in docs {
             let _ = writeln!(
                 out,

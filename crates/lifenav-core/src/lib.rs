@@ -26,10 +26,13 @@
 //! - For the widget: [`search`] (situations by Russian word forms and typos),
 //!   [`journey`] (the saved journey and the shared profile), [`share`] (share links),
 //!   [`ics`] (calendar export), [`present`] (the words plans are told in), [`outbox`]
-//!   (feedback that waits for the network).
+//!   (feedback that waits for the network), [`notes`] (the day a figure is for, the
+//!   years counted without transfers, the facts to ask the department about).
+//! - [`coverage`]: how many services state each fact, from which kind of source.
 
 pub mod check;
 pub mod condition;
+pub mod coverage;
 pub mod date;
 pub mod diagnostic;
 #[cfg(feature = "source")]
@@ -45,6 +48,7 @@ pub mod impact;
 pub mod journey;
 pub mod model;
 pub mod my_ratings;
+pub mod notes;
 pub mod outbox;
 pub mod plan;
 pub mod present;
@@ -57,6 +61,8 @@ pub mod share;
 pub mod source;
 #[cfg(all(test, feature = "source"))]
 mod testing;
+#[cfg(test)]
+mod testing_json;
 pub mod text;
 pub mod usage;
 pub mod value;

@@ -67,12 +67,43 @@ pub struct Meta {
     /// Groups of situations on the start screen, in display order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
-    /// Extra non-working days (the Government's yearly transfer decree).
+    /// The production calendar, one entry per year the catalog covers (the
+    /// Government's yearly decree on the transfer of days off).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendar: Vec<CalendarYear>,
+    /// Extra non-working days in one flat list: the format before `calendar`, still
+    /// read, but these cover no year (`lifenav check` asks to move them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<Date>,
-    /// Weekend days made working days by the same decree.
+    /// Weekend days made working days, the flat list of the format before `calendar`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workdays: Vec<Date>,
+    /// Hosts whose pages count as primary sources (a law's text in a legal system, an
+    /// authority's own site): `consultant.ru`, `gov.ru` (with every subdomain). The
+    /// coverage report tells primary from secondary sources by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub primary_sources: Vec<String>,
+}
+
+/// One year of the production calendar, as the Government's decree sets it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// Days off beyond the weekends and the Labour Code's holidays (transfers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<Date>,
+    /// Saturdays and Sundays made working days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workdays: Vec<Date>,
+    /// The decree: "Постановление Правительства РФ от 24.09.2025 № 1466".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
 }
 
 fn default_languages() -> Vec<String> {
@@ -110,7 +141,14 @@ pub struct Department {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Date>,
+    /// Contacts searched for and not found (`address`, `hours`, `phone`, `site`): the
+    /// citizen is told to ask.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }
+
+/// The contact details a department's `unknown` may name.
+pub const CONTACTS: [&str; 4] = ["address", "hours", "phone", "site"];
 
 /// The kinds of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +238,12 @@ pub struct Inclusion {
     pub service: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The situation includes the service for events from this day on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// … and up to this day, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
 }
 
 /// Who provides the service.
@@ -267,6 +311,12 @@ pub struct Variant {
     /// applies when no other does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The variant exists for events from this day on …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// … and up to this day, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
     #[serde(flatten)]
     pub body: VariantBody,
 }
@@ -298,6 +348,77 @@ pub struct VariantBody {
     /// A short note shown with the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Facts searched for and not found: said so, instead of left out in silence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<Unknown>,
+    /// Where the facts without a `source` field of their own (criteria, refusal) come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<FieldSource>,
+}
+
+/// The fields of a service whose presence the coverage report counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactField {
+    Term,
+    Deadline,
+    Fee,
+    Criteria,
+    Refusal,
+    LegalBasis,
+    Channels,
+}
+
+impl FactField {
+    pub const ALL: [FactField; 7] = [
+        FactField::Term,
+        FactField::Deadline,
+        FactField::Fee,
+        FactField::Criteria,
+        FactField::Refusal,
+        FactField::LegalBasis,
+        FactField::Channels,
+    ];
+    /// The field's name in the catalog format.
+    pub fn key(self) -> &'static str {
+        match self {
+            FactField::Term => "term",
+            FactField::Deadline => "deadline",
+            FactField::Fee => "fee",
+            FactField::Criteria => "criteria",
+            FactField::Refusal => "refusal",
+            FactField::LegalBasis => "legal_basis",
+            FactField::Channels => "channels",
+        }
+    }
+}
+
+/// A fact searched for and not found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Unknown {
+    pub field: FactField,
+    /// Which part of the field is unknown when the rest is stated ("отказ в приёме документов").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// What was searched, where: for the next editor, never shown to citizens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub searched: Option<String>,
+}
+
+/// The source of a field that has no `source` of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FieldSource {
+    pub field: FactField,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unverified: bool,
 }
 
 /// Who provides a document.
@@ -330,6 +451,12 @@ pub struct DocumentRequirement {
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The requirement holds for applications from this day on …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// … and up to this day, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
 }
 
 fn is_applicant(p: &Provider) -> bool {
@@ -358,6 +485,16 @@ pub struct Period {
     pub unverified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// In force from this day on (see "Facts that change with time" in the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// In force up to this day, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// The values that come before or after this one, each with its own dates.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<PeriodValue>"))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Self>,
 }
 
 /// How a period is counted.
@@ -398,6 +535,53 @@ pub struct Fee {
     pub unverified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// In force from this day on (see "Facts that change with time" in the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// In force up to this day, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// The values that come before or after this one, each with its own dates.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<FeeValue>"))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Self>,
+}
+
+// The schema of a fact's `periods`: a value like the field's own, but without
+// `periods` (a period lists none; `check` says so), which keeps the schema finite.
+
+/// One dated value of a term or a deadline, in its `periods`.
+#[cfg(feature = "schema")]
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct PeriodValue {
+    days: Option<u32>,
+    working_days: Option<u32>,
+    months: Option<u32>,
+    basis: Option<Text>,
+    source: Option<String>,
+    checked: Option<Date>,
+    #[serde(default)]
+    unverified: bool,
+    note: Option<Text>,
+    from: Option<Date>,
+    until: Option<Date>,
+}
+
+/// One dated value of a fee, in its `periods`.
+#[cfg(feature = "schema")]
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct FeeValue {
+    amount: f64,
+    basis: Option<Text>,
+    source: Option<String>,
+    checked: Option<Date>,
+    #[serde(default)]
+    unverified: bool,
+    note: Option<Text>,
+    from: Option<Date>,
+    until: Option<Date>,
 }
 
 /// Ways to apply.
@@ -478,6 +662,10 @@ struct ServiceFields {
     results: Option<Vec<String>>,
     #[serde(default)]
     note: Option<Text>,
+    #[serde(default)]
+    unknown: Vec<Unknown>,
+    #[serde(default)]
+    sources: Vec<FieldSource>,
 }
 
 impl From<ServiceFields> for Service {
@@ -501,6 +689,8 @@ impl From<ServiceFields> for Service {
                 channels: f.channels,
                 results: f.results,
                 note: f.note,
+                unknown: f.unknown,
+                sources: f.sources,
             },
         }
     }
@@ -517,6 +707,10 @@ struct VariantFields {
     title: Option<Text>,
     #[serde(default)]
     when: Option<String>,
+    #[serde(default)]
+    from: Option<Date>,
+    #[serde(default)]
+    until: Option<Date>,
     #[serde(default)]
     documents: Vec<DocumentRequirement>,
     #[serde(default)]
@@ -535,6 +729,10 @@ struct VariantFields {
     results: Option<Vec<String>>,
     #[serde(default)]
     note: Option<Text>,
+    #[serde(default)]
+    unknown: Vec<Unknown>,
+    #[serde(default)]
+    sources: Vec<FieldSource>,
 }
 
 impl From<VariantFields> for Variant {
@@ -543,6 +741,8 @@ impl From<VariantFields> for Variant {
             id: f.id,
             title: f.title,
             when: f.when,
+            from: f.from,
+            until: f.until,
             body: VariantBody {
                 documents: f.documents,
                 term: f.term,
@@ -553,6 +753,8 @@ impl From<VariantFields> for Variant {
                 channels: f.channels,
                 results: f.results,
                 note: f.note,
+                unknown: f.unknown,
+                sources: f.sources,
             },
         }
     }

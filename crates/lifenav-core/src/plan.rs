@@ -2,9 +2,10 @@
 //! dates, fees, visits and the reasons behind each step.
 
 use crate::condition::Tri;
-use crate::engine::Engine;
+use crate::engine::dated::{in_force, Dated};
+use crate::engine::{document_edges, CompiledDoc, Engine};
 use crate::model::*;
-use crate::questionnaire::Walk;
+use crate::questionnaire::{Profile, Walk};
 use crate::value::{Answers, Value};
 use crate::{Date, Text};
 use serde::Serialize;
@@ -79,6 +80,12 @@ pub struct Step {
     pub overdue: bool,
     /// The earliest day the step can start, given the terms of the steps it needs.
     pub earliest_start: Date,
+    /// The day the fee, the term and the documents are read on: the earliest start
+    /// (see "Facts that change with time" in the format).
+    pub facts_on: Date,
+    /// The fee or the term has dated values: what it says depends on `facts_on`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dated: bool,
     /// The earliest day its result can be ready.
     pub ready_by: Date,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,6 +97,9 @@ pub struct Step {
     pub results: Vec<DocLine>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Facts searched for and not found: the citizen asks the department.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<FactField>,
     /// The answers that led to this step and this variant.
     pub why: Vec<Answered>,
 }
@@ -137,6 +147,12 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_date: Option<Date>,
     pub today: Date,
+    /// The day eligibility and deadlines are read on: the event date, or today.
+    pub eligibility_on: Date,
+    /// Years in which the plan counts working days without the Government's transfers
+    /// (the catalog's calendar does not cover them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uncovered_years: Vec<i32>,
     pub steps: Vec<Step>,
     /// Services that may still join the chain, depending on answers not given yet.
     pub undecided: Vec<String>,
@@ -151,19 +167,56 @@ pub struct Plan {
     pub warnings: Vec<String>,
 }
 
-fn add_period(engine: &Engine, from: Date, p: &Period) -> Date {
+/// The date `p` after `from`, and the years it counted working days in without the
+/// calendar knowing their transfers.
+fn add_period(engine: &Engine, from: Date, p: &Period, uncovered: &mut Vec<i32>) -> Date {
     match p.amount() {
         Some((n, PeriodUnit::Days)) => from.add_days(n as i64),
-        Some((n, PeriodUnit::WorkingDays)) => engine.calendar.add_working_days(from, n),
+        Some((n, PeriodUnit::WorkingDays)) => {
+            let to = engine.calendar.add_working_days(from, n);
+            uncovered.extend(engine.calendar.uncovered_between(from, to));
+            to
+        }
         Some((n, PeriodUnit::Months)) => from.add_months(n as i32),
         None => from,
     }
 }
 
-struct Chosen {
-    position: usize,
-    service: usize,
-    variant: usize,
+/// A service of the situation that made it into the plan, with its variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Chosen {
+    /// Where the situation lists it.
+    pub position: usize,
+    pub service: usize,
+    pub variant: usize,
+}
+
+/// The services of a situation, decided.
+#[derive(Debug, Default)]
+pub(crate) struct Choice {
+    pub chosen: Vec<Chosen>,
+    /// Services that may still join, depending on answers not given yet.
+    pub undecided: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// A fact's value on a day, without the other values it lists.
+fn value_on<T: Dated + Clone>(fact: Option<&T>, on: Date, clear: impl Fn(&mut T)) -> Option<T> {
+    let mut v = fact?.on(on)?.clone();
+    clear(&mut v);
+    Some(v)
+}
+
+/// What building one step needs from the plan around it.
+struct StepContext<'a> {
+    situation: usize,
+    walk: &'a Walk,
+    chosen: &'a [Chosen],
+    deps: &'a [Vec<usize>],
+    step_of: &'a [usize],
+    event_date: Option<Date>,
+    eligibility_on: Date,
+    today: Date,
 }
 
 impl Engine {
@@ -185,252 +238,47 @@ impl Engine {
     }
 
     /// Resolves the plan: which services, which variant of each, in which order, with
-    /// which documents and dates.
+    /// which documents and dates. The catalog is read on the event date (or today) for
+    /// eligibility, on each step's start for its fee, term and documents.
     pub fn plan(&self, situation: usize, answers: &Answers, event_date: Option<Date>, today: Date) -> Plan {
-        let walk = self.walk(situation, answers);
+        let walk = self.walk_on(situation, answers, Some(event_date.unwrap_or(today)));
         self.plan_from_walk(situation, &walk, event_date, today)
     }
 
     pub fn plan_from_walk(&self, situation: usize, walk: &Walk, event_date: Option<Date>, today: Date) -> Plan {
         let c = &self.catalog;
         let p = &walk.profile;
-        let mut warnings = Vec::new();
-        let mut undecided = Vec::new();
-        let mut chosen: Vec<Chosen> = Vec::new();
-        for (position, inc) in self.inclusions[situation].iter().enumerate() {
-            let service = &c.services[inc.service];
-            match self.eval(&inc.when, p) {
-                Tri::False => continue,
-                Tri::Unknown if !walk.is_done() => {
-                    undecided.push(service.id.clone());
-                    continue;
-                }
-                Tri::Unknown => {
-                    warnings.push(format!("whether `{}` is needed stays undecided; it is left out", service.id));
-                    continue;
-                }
-                Tri::True => {}
-            }
-            let values: Vec<Tri> = self.variants[inc.service].iter().map(|v| self.eval(&v.when, p)).collect();
-            let applying: Vec<usize> =
-                values.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i).collect();
-            match applying.as_slice() {
-                [v] => chosen.push(Chosen { position, service: inc.service, variant: *v }),
-                [] if !walk.is_done() && values.contains(&Tri::Unknown) => undecided.push(service.id.clone()),
-                [] => warnings.push(format!("no variant of `{}` applies to these answers", service.id)),
-                [first, ..] => {
-                    warnings.push(format!(
-                        "several variants of `{}` apply to these answers; the first is shown",
-                        service.id
-                    ));
-                    chosen.push(Chosen { position, service: inc.service, variant: *first });
-                }
-            }
-        }
-
-        // Dependencies inside the plan: `after`, and documents another chosen step produces.
-        let produces =
-            |k: usize, doc: usize| self.variants[chosen[k].service][chosen[k].variant].results.contains(&doc);
-        let applicant_docs = |k: usize| -> Vec<(usize, &crate::engine::CompiledDoc)> {
-            let v = &self.variants[chosen[k].service][chosen[k].variant];
-            v.docs.iter().filter(|d| self.eval(&d.when, p) == Tri::True).map(|d| (d.doc, d)).collect()
-        };
-        let n = chosen.len();
-        let mut deps: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for k in 0..n {
-            for &a in &self.after[chosen[k].service] {
-                if let Some(j) = chosen.iter().position(|x| x.service == a) {
-                    deps[k].push(j);
-                }
-            }
-            for (doc, d) in applicant_docs(k) {
-                if d.provider != Provider::Applicant {
-                    continue;
-                }
-                for j in 0..n {
-                    if j != k && produces(j, doc) && !deps[k].contains(&j) {
-                        deps[k].push(j);
-                    }
-                }
-            }
-        }
-        // Stable topological order: among the steps whose prerequisites are placed, the
-        // one the editor listed first.
-        let mut order: Vec<usize> = Vec::with_capacity(n);
-        let mut placed = vec![false; n];
-        while order.len() < n {
-            let next = (0..n)
-                .filter(|&k| !placed[k] && deps[k].iter().all(|&d| placed[d]))
-                .min_by_key(|&k| chosen[k].position);
-            match next {
-                Some(k) => {
-                    placed[k] = true;
-                    order.push(k);
-                }
-                None => {
-                    warnings
-                        .push("some services depend on each other in a circle; they are shown in catalog order".into());
-                    for (k, done) in placed.iter_mut().enumerate() {
-                        if !*done {
-                            *done = true;
-                            order.push(k);
-                        }
-                    }
-                }
-            }
-        }
-        let mut step_of = vec![0usize; n];
+        let eligibility_on = event_date.unwrap_or(today);
+        let Choice { chosen, undecided, mut warnings } = self.choose(situation, walk, eligibility_on);
+        let deps = self.dependencies(&chosen, p, eligibility_on);
+        let order = stable_order(&chosen, &deps, &mut warnings);
+        let mut step_of = vec![0usize; chosen.len()];
         for (i, &k) in order.iter().enumerate() {
             step_of[k] = i + 1;
         }
-
-        let doc_line = |doc: usize, req: Option<&DocumentRequirement>, from_step: Option<usize>| {
-            let kind = &c.documents[doc];
-            DocLine {
-                doc: kind.id.clone(),
-                title: kind.title.clone(),
-                original: req.is_none_or(|r| r.original),
-                copies: req.map_or(0, |r| r.copies),
-                note: req.and_then(|r| r.note.clone()),
-                from_step,
-            }
+        let cx = StepContext {
+            situation,
+            walk,
+            chosen: &chosen,
+            deps: &deps,
+            step_of: &step_of,
+            event_date,
+            eligibility_on,
+            today,
         };
-        let why_of = |k: usize| -> Vec<Answered> {
-            let inc = &self.inclusions[situation][chosen[k].position];
-            let v = &self.variants[chosen[k].service][chosen[k].variant];
-            let mut qs: Vec<usize> =
-                inc.when.iter().chain(v.when.iter()).flat_map(|c| c.questions.iter().copied()).collect();
-            qs.sort_unstable();
-            qs.dedup();
-            walk.asked
-                .iter()
-                .filter(|q| qs.contains(q))
-                .filter_map(|&q| p[q].clone().map(|value| Answered { question: c.questions[q].id.clone(), value }))
-                .collect()
-        };
-
-        let mut steps: Vec<Step> = Vec::with_capacity(n);
-        let mut ready: Vec<Date> = vec![today; n];
+        let mut steps: Vec<Step> = Vec::with_capacity(chosen.len());
+        let mut ready: Vec<Date> = vec![today; chosen.len()];
+        let mut uncovered = Vec::new();
         for (i, &k) in order.iter().enumerate() {
-            let service = &c.services[chosen[k].service];
-            let variant = service.variants.get(chosen[k].variant);
-            let body = variant.map(|v| &v.body);
-            // A variant's own value wins over the service's default.
-            macro_rules! pick {
-                ($field:ident) => {
-                    body.and_then(|b| b.$field.as_ref()).or(service.common.$field.as_ref())
-                };
-            }
-            let term = pick!(term);
-            let deadline = pick!(deadline);
-            let fee = pick!(fee);
-            let criteria = pick!(criteria);
-            let refusal = pick!(refusal);
-            let channels = pick!(channels);
-            let note = pick!(note);
-
-            let mut bring = Vec::new();
-            let mut obtained = Vec::new();
-            let mut received = Vec::new();
-            for (doc, d) in applicant_docs(k) {
-                let req = if d.in_variant {
-                    body.and_then(|b| b.documents.get(d.index))
-                } else {
-                    service.common.documents.get(d.index)
-                };
-                if d.provider == Provider::Interagency {
-                    obtained.push(doc_line(doc, req, None));
-                    continue;
-                }
-                let from = deps[k].iter().copied().filter(|&j| produces(j, doc)).map(|j| step_of[j]).min();
-                match from {
-                    Some(s) => received.push(doc_line(doc, req, Some(s))),
-                    None => bring.push(doc_line(doc, req, None)),
-                }
-            }
             let start = deps[k].iter().map(|&j| ready[j]).max().unwrap_or(today).max(today);
-            ready[k] = term.map_or(start, |t| add_period(self, start, t));
-            let deadline_date = match (deadline, event_date) {
-                (Some(d), Some(e)) if d.amount().is_some() => {
-                    Some(self.calendar.next_working_day_from(add_period(self, e, d)))
-                }
-                _ => None,
-            };
-            let channels: Vec<Channel> = channels.cloned().unwrap_or_else(|| {
-                vec![Channel {
-                    kind: ChannelKind::InPerson,
-                    office: Some(service.provider.clone()),
-                    url: None,
-                    note: None,
-                }]
-            });
-            let mode = if channels.iter().any(|ch| ch.kind == ChannelKind::Automatic) {
-                StepMode::Automatic
-            } else if channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Portal | ChannelKind::Post)) {
-                StepMode::Remote
-            } else {
-                StepMode::Visit
-            };
-            let results = self.variants[chosen[k].service][chosen[k].variant]
-                .results
-                .iter()
-                .map(|&d| doc_line(d, None, None))
-                .collect();
-            let mut depends_on: Vec<usize> = deps[k].iter().map(|&j| step_of[j]).collect();
-            depends_on.sort_unstable();
-            steps.push(Step {
-                number: i + 1,
-                service: service.id.clone(),
-                title: service.title.clone(),
-                summary: service.summary.clone(),
-                level: service.level,
-                provider: service.provider.clone(),
-                legal_basis: service.legal_basis.clone(),
-                variant: chosen[k].variant,
-                variant_id: variant.and_then(|v| v.id.clone()),
-                variant_title: variant.and_then(|v| v.title.clone()),
-                depends_on,
-                bring,
-                obtained,
-                received,
-                term: term.cloned(),
-                deadline: deadline.cloned(),
-                deadline_date,
-                overdue: deadline_date.is_some_and(|d| d < today),
-                earliest_start: start,
-                ready_by: ready[k],
-                fee: fee.cloned(),
-                criteria: criteria.cloned().unwrap_or_default(),
-                refusal: refusal.cloned().unwrap_or_default(),
-                channels,
-                mode,
-                results,
-                note: note.cloned(),
-                why: why_of(k),
-            });
+            let step = self.step(&cx, k, i + 1, start, &mut uncovered);
+            ready[k] = step.ready_by;
+            steps.push(step);
         }
+        uncovered.sort_unstable();
+        uncovered.dedup();
 
-        // One checklist of everything to bring, each document once.
-        let mut checklist: Vec<ChecklistItem> = Vec::new();
-        for step in &steps {
-            for line in &step.bring {
-                match checklist.iter_mut().find(|item| item.doc == line.doc) {
-                    Some(item) => {
-                        item.original |= line.original;
-                        item.copies = item.copies.max(line.copies);
-                        item.steps.push(step.number);
-                    }
-                    None => checklist.push(ChecklistItem {
-                        doc: line.doc.clone(),
-                        title: line.title.clone(),
-                        original: line.original,
-                        copies: line.copies,
-                        steps: vec![step.number],
-                    }),
-                }
-            }
-        }
-
+        let checklist = checklist(&steps);
         let visits = self.group_visits(&steps);
         let total_fee = steps.iter().filter_map(|s| s.fee.as_ref()).map(|f| f.amount).sum();
         let fee_unverified = steps.iter().filter_map(|s| s.fee.as_ref()).any(|f| f.unverified);
@@ -451,6 +299,8 @@ impl Engine {
                 .collect(),
             event_date,
             today,
+            eligibility_on,
+            uncovered_years: uncovered,
             steps,
             undecided,
             checklist,
@@ -460,6 +310,208 @@ impl Engine {
             nearest_deadline,
             warnings,
         }
+    }
+
+    /// Which services the situation includes for these answers on `on`, and which
+    /// variant of each.
+    pub(crate) fn choose(&self, situation: usize, walk: &Walk, on: Date) -> Choice {
+        let c = &self.catalog;
+        let p = &walk.profile;
+        let mut out = Choice::default();
+        for (position, inc) in self.inclusions[situation].iter().enumerate() {
+            if !in_force(inc.from, inc.until, Some(on)) {
+                continue;
+            }
+            let service = &c.services[inc.service];
+            match self.eval(&inc.when, p) {
+                Tri::False => continue,
+                Tri::Unknown if !walk.is_done() => {
+                    out.undecided.push(service.id.clone());
+                    continue;
+                }
+                Tri::Unknown => {
+                    out.warnings.push(format!("whether `{}` is needed stays undecided; it is left out", service.id));
+                    continue;
+                }
+                Tri::True => {}
+            }
+            let m = self.variant_match(inc.service, p, Some(on));
+            match m.applying.as_slice() {
+                [v] => out.chosen.push(Chosen { position, service: inc.service, variant: *v }),
+                [] if !walk.is_done() && m.undecided => out.undecided.push(service.id.clone()),
+                [] => out.warnings.push(format!("no variant of `{}` applies to these answers", service.id)),
+                [first, ..] => {
+                    out.warnings.push(format!(
+                        "several variants of `{}` apply to these answers; the first is shown",
+                        service.id
+                    ));
+                    out.chosen.push(Chosen { position, service: inc.service, variant: *first });
+                }
+            }
+        }
+        out
+    }
+
+    /// The documents a chosen step needs for these answers that have not ended before `on`.
+    fn needed_docs<'a>(&'a self, chosen: &Chosen, p: &Profile, on: Date) -> impl Iterator<Item = &'a CompiledDoc> {
+        let needed = move |d: &&CompiledDoc| in_force(None, d.until, Some(on)) && self.eval(&d.when, p) == Tri::True;
+        self.variants[chosen.service][chosen.variant].docs.iter().filter(needed).collect::<Vec<_>>().into_iter()
+    }
+
+    /// For each chosen step, the steps that must come first: `after`, and the steps
+    /// that give a document it must bring.
+    pub(crate) fn dependencies(&self, chosen: &[Chosen], p: &Profile, on: Date) -> Vec<Vec<usize>> {
+        let needs: Vec<Vec<usize>> = chosen
+            .iter()
+            .map(|ch| {
+                self.needed_docs(ch, p, on).filter(|d| d.provider == Provider::Applicant).map(|d| d.doc).collect()
+            })
+            .collect();
+        let gives: Vec<Vec<usize>> =
+            chosen.iter().map(|ch| self.variants[ch.service][ch.variant].results.clone()).collect();
+        let by_documents = document_edges(&needs, &gives);
+        chosen
+            .iter()
+            .zip(by_documents)
+            .map(|(ch, docs)| {
+                let mut deps: Vec<usize> =
+                    self.after[ch.service].iter().filter_map(|&a| chosen.iter().position(|x| x.service == a)).collect();
+                for (j, _) in docs {
+                    if !deps.contains(&j) {
+                        deps.push(j);
+                    }
+                }
+                deps
+            })
+            .collect()
+    }
+
+    /// Step `k` of the chain, numbered `number`, that can start on `start`.
+    fn step(&self, cx: &StepContext, k: usize, number: usize, start: Date, uncovered: &mut Vec<i32>) -> Step {
+        let c = &self.catalog;
+        let p = &cx.walk.profile;
+        let chosen = &cx.chosen[k];
+        let service = &c.services[chosen.service];
+        let compiled = &self.variants[chosen.service][chosen.variant];
+        let variant = service.variants.get(chosen.variant);
+        let body = variant.map(|v| &v.body);
+        // A variant's own value wins over the service's default.
+        macro_rules! pick {
+            ($field:ident) => {
+                body.and_then(|b| b.$field.as_ref()).or(service.common.$field.as_ref())
+            };
+        }
+        let no_periods = |p: &mut Period| p.periods.clear();
+        let term = value_on(pick!(term), start, no_periods);
+        let deadline = value_on(pick!(deadline), cx.eligibility_on, no_periods);
+        let fee = value_on(pick!(fee), start, |f: &mut Fee| f.periods.clear());
+        let dated = pick!(term).is_some_and(Dated::is_dated) || pick!(fee).is_some_and(Dated::is_dated);
+
+        let doc_line = |doc: usize, req: Option<&DocumentRequirement>, from_step: Option<usize>| {
+            let kind = &c.documents[doc];
+            DocLine {
+                doc: kind.id.clone(),
+                title: kind.title.clone(),
+                original: req.is_none_or(|r| r.original),
+                copies: req.map_or(0, |r| r.copies),
+                note: req.and_then(|r| r.note.clone()),
+                from_step,
+            }
+        };
+        let produces =
+            |j: usize, doc: usize| self.variants[cx.chosen[j].service][cx.chosen[j].variant].results.contains(&doc);
+        let (mut bring, mut obtained, mut received) = (Vec::new(), Vec::new(), Vec::new());
+        for d in self.needed_docs(chosen, p, cx.eligibility_on).filter(|d| in_force(d.from, d.until, Some(start))) {
+            let req = if d.in_variant {
+                body.and_then(|b| b.documents.get(d.index))
+            } else {
+                service.common.documents.get(d.index)
+            };
+            if d.provider == Provider::Interagency {
+                obtained.push(doc_line(d.doc, req, None));
+                continue;
+            }
+            let from = cx.deps[k].iter().copied().filter(|&j| produces(j, d.doc)).map(|j| cx.step_of[j]).min();
+            match from {
+                Some(s) => received.push(doc_line(d.doc, req, Some(s))),
+                None => bring.push(doc_line(d.doc, req, None)),
+            }
+        }
+        let ready_by = term.as_ref().map_or(start, |t| add_period(self, start, t, uncovered));
+        let deadline_date = match (&deadline, cx.event_date) {
+            (Some(d), Some(e)) if d.amount().is_some() => {
+                let date = self.calendar.next_working_day_from(add_period(self, e, d, uncovered));
+                uncovered.extend(self.calendar.uncovered_between(date, date));
+                Some(date)
+            }
+            _ => None,
+        };
+        let channels: Vec<Channel> = pick!(channels).cloned().unwrap_or_else(|| {
+            vec![Channel { kind: ChannelKind::InPerson, office: Some(service.provider.clone()), url: None, note: None }]
+        });
+        let mode = if channels.iter().any(|ch| ch.kind == ChannelKind::Automatic) {
+            StepMode::Automatic
+        } else if channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Portal | ChannelKind::Post)) {
+            StepMode::Remote
+        } else {
+            StepMode::Visit
+        };
+        let mut depends_on: Vec<usize> = cx.deps[k].iter().map(|&j| cx.step_of[j]).collect();
+        depends_on.sort_unstable();
+        let mut unknown: Vec<FactField> =
+            service.common.unknown.iter().chain(body.iter().flat_map(|b| b.unknown.iter())).map(|u| u.field).collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        Step {
+            number,
+            service: service.id.clone(),
+            title: service.title.clone(),
+            summary: service.summary.clone(),
+            level: service.level,
+            provider: service.provider.clone(),
+            legal_basis: service.legal_basis.clone(),
+            variant: chosen.variant,
+            variant_id: variant.and_then(|v| v.id.clone()),
+            variant_title: variant.and_then(|v| v.title.clone()),
+            depends_on,
+            bring,
+            obtained,
+            received,
+            term,
+            overdue: deadline_date.is_some_and(|d| d < cx.today),
+            deadline,
+            deadline_date,
+            earliest_start: start,
+            facts_on: start,
+            dated,
+            ready_by,
+            fee,
+            criteria: pick!(criteria).cloned().unwrap_or_default(),
+            refusal: pick!(refusal).cloned().unwrap_or_default(),
+            channels,
+            mode,
+            results: compiled.results.iter().map(|&d| doc_line(d, None, None)).collect(),
+            note: pick!(note).cloned(),
+            unknown,
+            why: self.why(cx.situation, cx.walk, chosen),
+        }
+    }
+
+    /// The answers that led to a step and its variant, in the order they were asked.
+    fn why(&self, situation: usize, walk: &Walk, chosen: &Chosen) -> Vec<Answered> {
+        let inc = &self.inclusions[situation][chosen.position];
+        let v = &self.variants[chosen.service][chosen.variant];
+        let mut qs: Vec<usize> =
+            inc.when.iter().chain(v.when.iter()).flat_map(|c| c.questions.iter().copied()).collect();
+        qs.sort_unstable();
+        qs.dedup();
+        walk.asked
+            .iter()
+            .filter(|q| qs.contains(q))
+            .filter_map(|&q| {
+                walk.profile[q].clone().map(|value| Answered { question: self.catalog.questions[q].id.clone(), value })
+            })
+            .collect()
     }
 
     /// Groups the steps that need a visit into as few trips as the offices and the
@@ -497,3 +549,58 @@ impl Engine {
         visits
     }
 }
+
+/// Stable topological order: among the steps whose prerequisites are placed, the one
+/// the editor listed first. A circle (which `check` reports) falls back to catalog order.
+pub(crate) fn stable_order(chosen: &[Chosen], deps: &[Vec<usize>], warnings: &mut Vec<String>) -> Vec<usize> {
+    let n = chosen.len();
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    let mut placed = vec![false; n];
+    while order.len() < n {
+        let next =
+            (0..n).filter(|&k| !placed[k] && deps[k].iter().all(|&d| placed[d])).min_by_key(|&k| chosen[k].position);
+        match next {
+            Some(k) => {
+                placed[k] = true;
+                order.push(k);
+            }
+            None => {
+                warnings.push("some services depend on each other in a circle; they are shown in catalog order".into());
+                for (k, done) in placed.iter_mut().enumerate() {
+                    if !*done {
+                        *done = true;
+                        order.push(k);
+                    }
+                }
+            }
+        }
+    }
+    order
+}
+
+/// One checklist of everything to bring, each document once.
+pub(crate) fn checklist(steps: &[Step]) -> Vec<ChecklistItem> {
+    let mut checklist: Vec<ChecklistItem> = Vec::new();
+    for step in steps {
+        for line in &step.bring {
+            match checklist.iter_mut().find(|item| item.doc == line.doc) {
+                Some(item) => {
+                    item.original |= line.original;
+                    item.copies = item.copies.max(line.copies);
+                    item.steps.push(step.number);
+                }
+                None => checklist.push(ChecklistItem {
+                    doc: line.doc.clone(),
+                    title: line.title.clone(),
+                    original: line.original,
+                    copies: line.copies,
+                    steps: vec![step.number],
+                }),
+            }
+        }
+    }
+    checklist
+}
+
+#[cfg(test)]
+mod tests;

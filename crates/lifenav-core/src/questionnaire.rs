@@ -8,8 +8,10 @@
 //! open conditions on average over its possible answers; ties go to catalog order.
 
 use crate::condition::Tri;
+use crate::engine::dated::in_force;
 use crate::engine::{Cond, Engine};
 use crate::value::{Answers, Value};
+use crate::Date;
 
 /// Answers by question index.
 pub type Profile = Vec<Option<Value>>;
@@ -54,10 +56,11 @@ impl Engine {
         }
     }
 
-    /// The conditions of a situation that are still unknown and can still change the plan.
-    pub(crate) fn open_conditions(&self, situation: usize, p: &Profile) -> Vec<&Cond> {
+    /// The conditions of a situation that are still unknown and can still change the
+    /// plan, among the services and variants in force on `on` (all when `None`).
+    pub(crate) fn open_conditions(&self, situation: usize, p: &Profile, on: Option<Date>) -> Vec<&Cond> {
         let mut open = Vec::new();
-        for inc in &self.inclusions[situation] {
+        for inc in self.inclusions[situation].iter().filter(|i| in_force(i.from, i.until, on)) {
             let included = self.eval(&inc.when, p);
             if included == Tri::Unknown {
                 open.extend(inc.when.as_ref());
@@ -65,7 +68,7 @@ impl Engine {
             if included == Tri::False {
                 continue;
             }
-            for v in &self.variants[inc.service] {
+            for v in self.variants[inc.service].iter().filter(|v| in_force(v.from, v.until, on)) {
                 let applies = self.eval(&v.when, p);
                 if applies == Tri::Unknown {
                     open.extend(v.when.as_ref());
@@ -85,8 +88,8 @@ impl Engine {
 
     /// Open conditions plus the `when` of every unanswered question they read whose
     /// applicability is itself unknown; and the questions that can be asked now.
-    fn frontier<'a>(&'a self, situation: usize, p: &Profile) -> (Vec<&'a Cond>, Vec<usize>) {
-        let mut open = self.open_conditions(situation, p);
+    fn frontier<'a>(&'a self, situation: usize, p: &Profile, on: Option<Date>) -> (Vec<&'a Cond>, Vec<usize>) {
+        let mut open = self.open_conditions(situation, p, on);
         let mut seen = vec![false; p.len()];
         let mut askable = Vec::new();
         let mut i = 0;
@@ -114,7 +117,12 @@ impl Engine {
     /// over its possible answers: those it decides, and those it makes moot (an answer
     /// that excludes a service closes the conditions of its variants and documents too).
     pub fn next_question_for(&self, situation: usize, p: &Profile) -> Option<usize> {
-        let (open, askable) = self.frontier(situation, p);
+        self.next_question_on(situation, p, None)
+    }
+
+    /// [`Engine::next_question_for`] among the services and variants in force on `on`.
+    pub fn next_question_on(&self, situation: usize, p: &Profile, on: Option<Date>) -> Option<usize> {
+        let (open, askable) = self.frontier(situation, p, on);
         let before = open.len();
         let mut best: Option<(f64, usize)> = None;
         let mut trial = p.clone();
@@ -123,7 +131,7 @@ impl Engine {
             let mut closed = 0usize;
             for v in domain {
                 trial[q] = Some(v.clone());
-                closed += before.saturating_sub(self.frontier(situation, &trial).0.len());
+                closed += before.saturating_sub(self.frontier(situation, &trial, on).0.len());
             }
             trial[q] = None;
             let score = closed as f64 / domain.len().max(1) as f64;
@@ -136,7 +144,11 @@ impl Engine {
 
     /// At most how many questions can still be asked.
     pub fn remaining_max(&self, situation: usize, p: &Profile) -> usize {
-        let (open, _) = self.frontier(situation, p);
+        self.remaining_max_on(situation, p, None)
+    }
+
+    fn remaining_max_on(&self, situation: usize, p: &Profile, on: Option<Date>) -> usize {
+        let (open, _) = self.frontier(situation, p, on);
         let mut qs: Vec<usize> = open
             .iter()
             .flat_map(|c| c.questions.iter().copied())
@@ -151,11 +163,17 @@ impl Engine {
     /// situation: the profile is shared). Answers to questions the path never reaches
     /// do not count, so changing an earlier answer re-evaluates everything after it.
     pub fn walk(&self, situation: usize, answers: &Answers) -> Walk {
+        self.walk_on(situation, answers, None)
+    }
+
+    /// [`Engine::walk`] for an event on `on`: services and variants not in force that
+    /// day ask nothing. [`Engine::plan`] walks on the event date (or today).
+    pub fn walk_on(&self, situation: usize, answers: &Answers, on: Option<Date>) -> Walk {
         let given = self.profile(answers);
         let mut profile: Profile = vec![None; given.len()];
         let mut asked = Vec::new();
         loop {
-            match self.next_question_for(situation, &profile) {
+            match self.next_question_on(situation, &profile, on) {
                 None => return Walk { asked, next: None, remaining_max: 0, profile },
                 Some(q) => match &given[q] {
                     Some(v) => {
@@ -163,7 +181,7 @@ impl Engine {
                         asked.push(q);
                     }
                     None => {
-                        let remaining_max = self.remaining_max(situation, &profile);
+                        let remaining_max = self.remaining_max_on(situation, &profile, on);
                         return Walk { asked, next: Some(q), remaining_max, profile };
                     }
                 },
@@ -175,33 +193,16 @@ impl Engine {
     /// questions their applicability depends on).
     pub fn situation_questions(&self, situation: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        let push = |c: &Option<Cond>, out: &mut Vec<usize>| {
-            if let Some(c) = c {
-                out.extend(c.questions.iter().copied());
-            }
-        };
+        let mut push = |c: &Option<Cond>| out.extend(c.iter().flat_map(|c| c.questions.iter().copied()));
         for inc in &self.inclusions[situation] {
-            push(&inc.when, &mut out);
+            push(&inc.when);
             for v in &self.variants[inc.service] {
-                push(&v.when, &mut out);
+                push(&v.when);
                 for d in &v.docs {
-                    push(&d.when, &mut out);
+                    push(&d.when);
                 }
             }
         }
-        let mut i = 0;
-        while i < out.len() {
-            if let Some(w) = &self.question_when[out[i]] {
-                for &q in w.questions.iter() {
-                    if !out.contains(&q) {
-                        out.push(q);
-                    }
-                }
-            }
-            i += 1;
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.with_prerequisites(out)
     }
 }

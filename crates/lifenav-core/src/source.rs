@@ -396,8 +396,13 @@ pub struct CheckReport {
 
 /// Loads, compiles and checks a catalog folder.
 pub fn check_dir(dir: &std::path::Path) -> CheckReport {
+    check_dir_on(dir, None)
+}
+
+/// [`check_dir`] as of a day (see [`check_files_on`]).
+pub fn check_dir_on(dir: &std::path::Path, today: Option<crate::Date>) -> CheckReport {
     match read_dir(dir) {
-        Ok(files) => check_files(&dir.display().to_string(), files),
+        Ok(files) => check_files_on(&dir.display().to_string(), files, today),
         Err(d) => CheckReport { engine: None, diagnostics: vec![d], stats: Vec::new() },
     }
 }
@@ -405,6 +410,12 @@ pub fn check_dir(dir: &std::path::Path) -> CheckReport {
 /// Loads, compiles and checks a catalog held in memory (the studio and the server
 /// have no folder): the same messages as `lifenav check`, each located.
 pub fn check_files(root: &str, files: Vec<SourceFile>) -> CheckReport {
+    check_files_on(root, files, None)
+}
+
+/// [`check_files`] as of `today`: facts that end within 60 days and the calendar's
+/// years are judged from that day (without one, from the day the catalog comes into force).
+pub fn check_files_on(root: &str, files: Vec<SourceFile>, today: Option<crate::Date>) -> CheckReport {
     let loaded = load_files(root, files);
     let mut diagnostics = loaded.diagnostics;
     let mut engine = None;
@@ -412,7 +423,7 @@ pub fn check_files(root: &str, files: Vec<SourceFile>) -> CheckReport {
     if let Some(catalog) = loaded.catalog {
         let (built, mut more) = crate::Engine::build(catalog);
         if let Some(e) = &built {
-            let (extra, s) = crate::check::check(e);
+            let (extra, s) = crate::check::check_on(e, today.unwrap_or(e.catalog.meta.effective));
             more.extend(extra);
             stats = s;
         }
@@ -520,6 +531,12 @@ mod tests {
         assert_eq!(
             messages,
             [
+                format!(
+                    "catalog.toml:{}: warning: meta.calendar: the calendar covers years up to 2026, but today (2026-11-01) \
+                     plus the longest term (186 days at most, services.birth-lump-sum.deadline) reaches 2027-05-06: \
+                     add the Government's decree on the transfer of days off for 2027 when it is published",
+                    line_of("catalog.toml", "[[calendar]]")
+                ),
                 format!(
                     "documents.toml:{}: warning: documents.unused: no service needs or issues this document",
                     line_of("documents.toml", "id = \"unused\"") - 1

@@ -6,11 +6,16 @@ use lifenav_core::source::load_dir;
 use lifenav_core::{Answers, Engine, Value};
 
 pub fn example() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/example");
+    catalog("example")
+}
+
+/// `catalog/<name>`, compiled.
+pub fn catalog(name: &str) -> Engine {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog").join(name);
     let loaded = load_dir(&dir);
-    let catalog = loaded.catalog.unwrap_or_else(|| panic!("example catalog: {:?}", loaded.diagnostics));
+    let catalog = loaded.catalog.unwrap_or_else(|| panic!("{name} catalog: {:?}", loaded.diagnostics));
     let (engine, diags) = Engine::build(catalog);
-    engine.unwrap_or_else(|| panic!("example catalog: {diags:?}"))
+    engine.unwrap_or_else(|| panic!("{name} catalog: {diags:?}"))
 }
 
 /// Every combination of representative answers to `questions`.

@@ -78,6 +78,8 @@ const CHECKED: FieldSpec = field("checked", FieldType::Date);
 const UNVERIFIED: FieldSpec = field("unverified", FieldType::Bool);
 const BASIS: FieldSpec = field("basis", FieldType::Text);
 const WHEN: FieldSpec = field("when", FieldType::Condition);
+const FROM: FieldSpec = field("from", FieldType::Date);
+const UNTIL: FieldSpec = field("until", FieldType::Date);
 
 const CATEGORY: &[FieldSpec] = &[ID, TITLE];
 
@@ -87,8 +89,19 @@ const META: &[FieldSpec] = &[
     required("effective", FieldType::Date),
     field("languages", FieldType::StrList),
     table("categories", FieldType::TableList, false, CATEGORY),
+    table("calendar", FieldType::TableList, false, CALENDAR_YEAR),
     field("holidays", FieldType::DateList),
     field("workdays", FieldType::DateList),
+    field("primary_sources", FieldType::StrList),
+];
+
+const CALENDAR_YEAR: &[FieldSpec] = &[
+    required("year", FieldType::Int),
+    field("holidays", FieldType::DateList),
+    field("workdays", FieldType::DateList),
+    BASIS,
+    SOURCE,
+    CHECKED,
 ];
 
 const SITUATION: &[FieldSpec] = &[
@@ -99,7 +112,12 @@ const SITUATION: &[FieldSpec] = &[
     field("keywords", FieldType::StrList),
     field("rank", FieldType::Int),
     field("event", FieldType::Text),
-    table("services", FieldType::TableList, true, &[required("service", FieldType::Ref(ItemKind::Service)), WHEN]),
+    table(
+        "services",
+        FieldType::TableList,
+        true,
+        &[required("service", FieldType::Ref(ItemKind::Service)), WHEN, FROM, UNTIL],
+    ),
 ];
 
 const LEVELS: &[&str] = &["municipal", "regional", "federal", "non_government"];
@@ -107,6 +125,20 @@ const PROVIDERS: &[&str] = &["applicant", "interagency"];
 const CHANNELS: &[&str] = &["in_person", "one_window", "mfc", "portal", "post", "automatic"];
 
 const LEGAL_REF: &[FieldSpec] = &[TITLE, SOURCE, CHECKED, UNVERIFIED];
+
+// A dated value of a term or a deadline, as each of its `periods` is written.
+const PERIOD_VALUE: &[FieldSpec] = &[
+    field("days", FieldType::Int),
+    field("working_days", FieldType::Int),
+    field("months", FieldType::Int),
+    BASIS,
+    SOURCE,
+    CHECKED,
+    UNVERIFIED,
+    NOTE,
+    FROM,
+    UNTIL,
+];
 
 const PERIOD: &[FieldSpec] = &[
     field("days", FieldType::Int),
@@ -117,9 +149,45 @@ const PERIOD: &[FieldSpec] = &[
     CHECKED,
     UNVERIFIED,
     NOTE,
+    FROM,
+    UNTIL,
+    table("periods", FieldType::TableList, false, PERIOD_VALUE),
 ];
 
-const FEE: &[FieldSpec] = &[required("amount", FieldType::Float), BASIS, SOURCE, CHECKED, UNVERIFIED, NOTE];
+const FEE_VALUE: &[FieldSpec] =
+    &[required("amount", FieldType::Float), BASIS, SOURCE, CHECKED, UNVERIFIED, NOTE, FROM, UNTIL];
+
+const FEE: &[FieldSpec] = &[
+    required("amount", FieldType::Float),
+    BASIS,
+    SOURCE,
+    CHECKED,
+    UNVERIFIED,
+    NOTE,
+    FROM,
+    UNTIL,
+    table("periods", FieldType::TableList, false, FEE_VALUE),
+];
+
+const FACT_FIELDS: &[&str] = &["term", "deadline", "fee", "criteria", "refusal", "legal_basis", "channels"];
+
+const UNKNOWN: FieldSpec = table(
+    "unknown",
+    FieldType::TableList,
+    false,
+    &[
+        required("field", FieldType::Choice(FACT_FIELDS)),
+        field("part", FieldType::Str),
+        field("searched", FieldType::Str),
+    ],
+);
+
+const SOURCES: FieldSpec = table(
+    "sources",
+    FieldType::TableList,
+    false,
+    &[required("field", FieldType::Choice(FACT_FIELDS)), required("source", FieldType::Url), CHECKED, UNVERIFIED],
+);
 
 const REQUIREMENT: &[FieldSpec] = &[
     required("doc", FieldType::Ref(ItemKind::Document)),
@@ -128,6 +196,8 @@ const REQUIREMENT: &[FieldSpec] = &[
     field("copies", FieldType::Int),
     NOTE,
     WHEN,
+    FROM,
+    UNTIL,
 ];
 
 const CHANNEL: &[FieldSpec] = &[
@@ -151,6 +221,8 @@ const VARIANT: &[FieldSpec] = &[
     field("id", FieldType::Str),
     field("title", FieldType::Text),
     WHEN,
+    FROM,
+    UNTIL,
     DOCUMENTS,
     TERM,
     DEADLINE,
@@ -160,6 +232,8 @@ const VARIANT: &[FieldSpec] = &[
     CHANNELS_LIST,
     RESULTS,
     NOTE,
+    UNKNOWN,
+    SOURCES,
 ];
 
 const SERVICE: &[FieldSpec] = &[
@@ -179,6 +253,8 @@ const SERVICE: &[FieldSpec] = &[
     CHANNELS_LIST,
     RESULTS,
     NOTE,
+    UNKNOWN,
+    SOURCES,
     table("variants", FieldType::TableList, false, VARIANT),
 ];
 
@@ -208,6 +284,7 @@ const DEPARTMENT: &[FieldSpec] = &[
     field("site", FieldType::Url),
     SOURCE,
     CHECKED,
+    field("unknown", FieldType::StrList),
 ];
 
 const EXPECT: &[FieldSpec] = &[

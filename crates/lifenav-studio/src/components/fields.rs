@@ -663,7 +663,7 @@ fn TableListField(ctx: FormCtx, path: Vec<Seg>, spec: &'static FieldSpec) -> imp
                     };
                     let (up, down, remove) = (path.clone(), path.clone(), path.clone());
                     view! {
-                        <details class="entry" id=entry_id open={move || len.get() <= 3 || spec.children.len() <= 3}>
+                        <details class="entry" id=entry_id open={move || len.get() <= 3 || spec.children.len() <= 4}>
                             <summary>{heading}</summary>
                             <Fields ctx base=entry.clone() specs=all(spec.children) />
                             <div class="entry-actions">

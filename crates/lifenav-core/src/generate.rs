@@ -290,6 +290,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             categories: vec![Category { id: "generated".into(), title: Text::ru("Сгенерированные") }],
             holidays: Vec::new(),
             workdays: Vec::new(),
+            synonyms: Vec::new(),
         },
         departments,
         questions,

@@ -73,6 +73,10 @@ pub struct Meta {
     /// Weekend days made working days by the same decree.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workdays: Vec<Date>,
+    /// Words and phrases citizens use for the same thing, for the search (`search`):
+    /// `[["прописка", "регистрация"], ["садик", "детский сад"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 fn default_languages() -> Vec<String> {

@@ -89,6 +89,8 @@ const META: &[FieldSpec] = &[
     table("categories", FieldType::TableList, false, CATEGORY),
     field("holidays", FieldType::DateList),
     field("workdays", FieldType::DateList),
+    // A list of lists of words: edited as TOML text.
+    field("synonyms", FieldType::Raw),
 ];
 
 const SITUATION: &[FieldSpec] = &[

@@ -110,9 +110,9 @@ fn Summary(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     view! {
         <ul class="ln-summary">
             <li>
-                {crate::i18n::count(plan.steps.len(), lang, s.plan_steps, s.plan_steps_en)}
+                {crate::i18n::count(plan.steps.len(), lang, present::STEPS)}
             </li>
-            <li>{crate::i18n::count(plan.visits.len(), lang, s.visits_word, s.visits_word_en)}</li>
+            <li>{crate::i18n::count(plan.visits.len(), lang, present::VISITS)}</li>
             <li>
                 {format!("{}: {fees}", s.total_fees)}
                 {plan.fee_unverified.then(|| view! { <span class="ln-check">{format!(" ({})", l.check)}</span> })}
@@ -319,41 +319,10 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
     let service_for_rating = service.clone();
     let service_for_done = service.clone();
     let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
-    let why: Vec<String> = step
-        .why
-        .iter()
-        .map(|a| {
-            let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
-            format!("{text} — {}", present::value(&engine, &a.question, &a.value, lang))
-        })
-        .collect();
-    let term = step.term.as_ref().map(|t| {
-        format!(
-            "{}: {}; {} {}, {} {}",
-            l.term,
-            present::period(t, lang),
-            l.start_from,
-            step.earliest_start.human(lang),
-            l.ready_by,
-            step.ready_by.human(lang)
-        )
-    });
-    let deadline_line = step.deadline.as_ref().map(|d| {
-        let mut line = format!("{}: {}", l.deadline, present::period(d, lang));
-        if let Some(date) = step.deadline_date {
-            line.push_str(&format!(" — {} {}", l.until, date.human(lang)));
-        }
-        if step.overdue {
-            line.push_str(&format!(" ({})", l.overdue));
-        }
-        line
-    });
-    let fee = step.fee.as_ref().map(|f| {
-        let mut line =
-            format!("{}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { present::fee_amount(f.amount) });
-        present::sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
-        line
-    });
+    let why = present::why(&engine, &step, lang);
+    let term = present::term_line(&step, lang);
+    let deadline_line = present::deadline_line(&step, lang);
+    let fee = present::fee_line(&step, lang);
     let basis: Vec<(String, Option<String>)> =
         step.legal_basis.iter().map(|b| (b.title.get(lang).to_string(), b.source.clone())).collect();
     let channels = step

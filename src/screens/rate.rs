@@ -209,7 +209,7 @@ pub fn score_line(app: App, service: &str) -> Option<String> {
     let lang = app.lang.get();
     let mean = format!("{:.1}", score.mean);
     let mean = if lang == lifenav_core::Lang::Ru { mean.replace('.', ",") } else { mean };
-    let count = crate::i18n::count(score.count as usize, lang, app.s().ratings_word, app.s().ratings_word_en);
+    let count = crate::i18n::count(score.count as usize, lang, lifenav_core::present::RATINGS);
     Some(format!("{}: {mean} {} ({count})", app.s().score_line, app.s().score_of))
 }
 

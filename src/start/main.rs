@@ -15,7 +15,7 @@ mod handoff;
 #[path = "../i18n.rs"]
 mod i18n;
 
-use lifenav_core::search::SituationIndex;
+use lifenav_core::search::{Finder, SituationIndex};
 use lifenav_core::text::escape_html as esc;
 use lifenav_core::Lang;
 use std::cell::RefCell;
@@ -69,7 +69,8 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         vi,
         keys,
         // A city's own catalog: its situations come from the app, which loads it.
-        index: (!custom_catalog || index_url.is_some()).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
+        index: None,
+        finder: None,
         query: String::new(),
         notice: None,
         waiting: false,
@@ -78,6 +79,11 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         slot,
         load,
     }));
+    if !custom_catalog || index_url.is_some() {
+        if let Ok(index) = SituationIndex::parse(EMBEDDED_INDEX) {
+            screen.borrow_mut().set_index(index);
+        }
+    }
     listen(&screen);
     let opens_in_app = opens_elsewhere(&screen.borrow().keys);
     let app_first = (custom_catalog && index_url.is_none()) || opens_in_app;
@@ -114,7 +120,7 @@ fn fetch_index(screen: Rc<RefCell<Start>>, host: &HtmlElement, url: String) {
         match text.and_then(|t| SituationIndex::parse(&t).ok()) {
             // Only while the list is shown: once the app has the screen it sends its own.
             Some(index) if s.index.as_ref() != Some(&index) && !s.waiting => {
-                s.index = Some(index);
+                s.set_index(index);
                 s.render_list();
             }
             Some(_) => {}
@@ -146,6 +152,8 @@ struct Start {
     lang: Lang,
     vi: bool,
     index: Option<SituationIndex>,
+    /// The index ready for searching, built once per index.
+    finder: Option<Finder>,
     query: String,
     notice: Option<String>,
     /// A situation was chosen (or the page opens inside the journey): the app is loading.
@@ -188,8 +196,13 @@ fn saved_settings(keys: &handoff::Keys) -> Option<(Lang, bool)> {
 }
 
 impl Start {
-    fn s(&self) -> &'static i18n::Strings {
-        i18n::t(self.lang)
+    fn set_index(&mut self, index: SituationIndex) {
+        self.finder = Some(index.finder());
+        self.index = Some(index);
+    }
+
+    fn s(&self) -> &'static i18n::StartStrings {
+        i18n::start(self.lang)
     }
 
     fn find(&self, selector: &str) -> Option<HtmlElement> {
@@ -247,13 +260,22 @@ impl Start {
         let (Some(results), Some(index)) = (self.find(".ln-results"), self.index.as_ref()) else { return };
         let s = self.s();
         let lang = self.lang;
-        let item = |i: usize| {
+        let item = |i: usize, service: Option<usize>| {
             let sit = &index.situations[i];
+            // The service the query named, when that is what found the situation.
+            let service = service.map(|v| {
+                format!(
+                    r#"<span class="ln-situation-service">{}: {}</span>"#,
+                    esc(s.search_service),
+                    esc(index.services[v].title.get(lang))
+                )
+            });
             format!(
-                r#"<li><button type="button" class="ln-situation" data-situation="{}"><span class="ln-situation-title">{}</span><span class="ln-situation-summary">{}</span></button></li>"#,
+                r#"<li><button type="button" class="ln-situation" data-situation="{}"><span class="ln-situation-title">{}</span><span class="ln-situation-summary">{}</span>{}</button></li>"#,
                 esc(&sit.id),
                 esc(sit.title.get(lang)),
-                esc(sit.summary.get(lang))
+                esc(sit.summary.get(lang)),
+                service.unwrap_or_default()
             )
         };
         let html = if self.query.trim().is_empty() {
@@ -261,7 +283,7 @@ impl Start {
                 .by_category()
                 .into_iter()
                 .map(|(c, members)| {
-                    let items: String = members.into_iter().map(item).collect();
+                    let items: String = members.into_iter().map(|i| item(i, None)).collect();
                     format!(
                         r#"<section class="ln-category"><h3>{}</h3><ul class="ln-situations">{items}</ul></section>"#,
                         esc(index.categories[c].1.get(lang))
@@ -269,12 +291,12 @@ impl Start {
                 })
                 .collect()
         } else {
-            let found = index.search(&self.query);
+            let found = self.finder.as_ref().map(|f| f.search(&self.query)).unwrap_or_default();
             let status = match found.len() {
                 0 => s.search_none.to_string(),
                 n => format!("{}: {n}", s.search_found),
             };
-            let items: String = found.into_iter().map(item).collect();
+            let items: String = found.into_iter().map(|h| item(h.situation, h.service)).collect();
             format!(r#"<p class="ln-found" role="status">{}</p><ul class="ln-situations">{items}</ul>"#, esc(&status))
         };
         results.set_inner_html(&html);
@@ -385,8 +407,10 @@ impl Start {
         let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
         (self.lang, self.vi) = (lang, vi);
         if let Some(index) = get(detail, "index").as_string().and_then(|t| SituationIndex::parse(&t).ok()) {
-            redraw |= self.index.as_ref() != Some(&index);
-            self.index = Some(index);
+            if self.index.as_ref() != Some(&index) {
+                redraw = true;
+                self.set_index(index);
+            }
         }
         if let Some(notice) = get(detail, "notice").as_string() {
             self.notice = Some(notice);

@@ -39,14 +39,120 @@ fn words(s: &str) -> Vec<String> {
 /// Words that say nothing of the situation: prepositions, pronouns, particles and the
 /// verbs of wanting and needing («хочу», «нужно», «как сделать»). Sorted (a test checks).
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "for", "how", "i", "in", "is", "my", "of", "on", "the", "to", "we", "what", "а", "без", "бы",
-    "был", "была", "были", "в", "вам", "вас", "во", "вот", "все", "всё", "где", "да", "даже", "для", "до", "другая",
-    "другие", "другой", "другую", "его", "ее", "если", "есть", "еще", "же", "за", "и", "из", "или", "им", "их", "к",
-    "как", "какие", "какой", "ко", "когда", "куда", "ли", "либо", "меня", "мне", "моего", "моей", "можно", "мои",
-    "моих", "мой", "моя", "мы", "на", "надо", "нам", "нас", "наш", "наша", "наше", "наши", "не", "нет", "ну",
-    "нужен", "нужна", "нужно", "нужны", "о", "об", "обратиться", "обращаться", "он", "она", "они", "оно", "от",
-    "по", "под", "пожалуйста", "при", "с", "свой", "свою", "своя", "со", "так", "там", "то", "у", "уже", "хотим",
-    "хотят", "хочет", "хочу", "что", "чтобы", "это", "я",
+    "a",
+    "an",
+    "and",
+    "for",
+    "how",
+    "i",
+    "in",
+    "is",
+    "my",
+    "of",
+    "on",
+    "the",
+    "to",
+    "we",
+    "what",
+    "а",
+    "без",
+    "бы",
+    "был",
+    "была",
+    "были",
+    "в",
+    "вам",
+    "вас",
+    "во",
+    "вот",
+    "все",
+    "всё",
+    "где",
+    "да",
+    "даже",
+    "для",
+    "до",
+    "другая",
+    "другие",
+    "другой",
+    "другую",
+    "его",
+    "ее",
+    "если",
+    "есть",
+    "еще",
+    "же",
+    "за",
+    "и",
+    "из",
+    "или",
+    "им",
+    "их",
+    "к",
+    "как",
+    "какие",
+    "какой",
+    "ко",
+    "когда",
+    "куда",
+    "ли",
+    "либо",
+    "меня",
+    "мне",
+    "моего",
+    "моей",
+    "можно",
+    "мои",
+    "моих",
+    "мой",
+    "моя",
+    "мы",
+    "на",
+    "надо",
+    "нам",
+    "нас",
+    "наш",
+    "наша",
+    "наше",
+    "наши",
+    "не",
+    "нет",
+    "ну",
+    "нужен",
+    "нужна",
+    "нужно",
+    "нужны",
+    "о",
+    "об",
+    "обратиться",
+    "обращаться",
+    "он",
+    "она",
+    "они",
+    "оно",
+    "от",
+    "по",
+    "под",
+    "пожалуйста",
+    "при",
+    "с",
+    "свой",
+    "свою",
+    "своя",
+    "со",
+    "так",
+    "там",
+    "то",
+    "у",
+    "уже",
+    "хотим",
+    "хотят",
+    "хочет",
+    "хочу",
+    "что",
+    "чтобы",
+    "это",
+    "я",
 ];
 
 fn is_stop(word: &str) -> bool {
@@ -55,8 +161,7 @@ fn is_stop(word: &str) -> bool {
 
 /// Prefixes of Russian verbs that make a new word of the same root («пожениться»,
 /// «переоформить»): a query word is also tried without one. Longest first.
-const VERB_PREFIXES: &[&str] =
-    &["пере", "при", "про", "под", "раз", "рас", "по", "за", "вы", "на", "от", "об", "до"];
+const VERB_PREFIXES: &[&str] = &["пере", "при", "про", "под", "раз", "рас", "по", "за", "вы", "на", "от", "об", "до"];
 
 /// A word's stem: the Snowball Russian stemmer for Cyrillic words, the word itself for others.
 pub fn stem(word: &str) -> String {
@@ -68,7 +173,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// A word as the search compares it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct Term {
     word: Vec<char>,
     stem: Vec<char>,
@@ -263,7 +368,9 @@ impl SituationIndex {
                                     Some(d) => d,
                                     None => {
                                         doc_ids.push(&kind.id);
-                                        index.documents.push(kind.title.clone());
+                                        // Russian only: the first screen carries these, and
+                                        // English queries find situations by their own words.
+                                        index.documents.push(Text::ru(kind.title.ru.clone()));
                                         doc_ids.len() - 1
                                     }
                                 };
@@ -383,12 +490,12 @@ impl SituationIndex {
                 let mut members: Vec<usize> = (0..self.situations.len())
                     .filter(|&i| self.situations[i].category == self.categories[c].0)
                     .collect();
-                members.sort_by_key(|&i| self.situations[i].rank);
+                sort_small(&mut members, |&a, &b| (self.situations[a].rank, a) < (self.situations[b].rank, b));
                 (c, members)
             })
             .filter(|(_, members)| !members.is_empty())
             .collect();
-        groups.sort_by_key(|(_, members)| self.situations[members[0]].rank);
+        sort_small(&mut groups, |(a, ma), (b, mb)| (self.situations[ma[0]].rank, a) < (self.situations[mb[0]].rank, b));
         groups
     }
 
@@ -401,6 +508,18 @@ impl SituationIndex {
     /// Situations matching `query`, best first (indices into `situations`).
     pub fn search(&self, query: &str) -> Vec<usize> {
         self.finder().search(query).into_iter().map(|h| h.situation).collect()
+    }
+}
+
+/// Sorts the few situations or categories of a list: a real sort is a few kilobytes of
+/// code per call site, too much for the first screen's module.
+fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 
@@ -508,7 +627,7 @@ impl Finder {
                     .iter()
                     .map(|g| {
                         let mut words: Vec<(u32, f32)> = g.words.iter().map(|(w, weight)| (id(w), *weight)).collect();
-                        words.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                        words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                         words.dedup_by_key(|w| w.0);
                         Group { service: g.service, title: g.title, words }
                     })
@@ -566,7 +685,9 @@ impl Finder {
         let qualities: Vec<Vec<Vec<Vec<f32>>>> = slots
             .iter()
             .map(|alts| {
-                alts.iter().map(|(_, p)| p.iter().map(|q| self.terms.iter().map(|w| quality(q, w)).collect()).collect()).collect()
+                alts.iter()
+                    .map(|(_, p)| p.iter().map(|q| self.terms.iter().map(|w| quality(q, w)).collect()).collect())
+                    .collect()
             })
             .collect();
         // A group's score for a slot: its best phrase, a phrase as good as its worst word.
@@ -591,13 +712,16 @@ impl Finder {
         let rarity: Vec<f32> = (0..slots.len())
             .map(|s| {
                 let found = per.iter().filter(|groups| groups.iter().any(|g| g[s] > 0.0)).count();
-                if found == 0 { 0.0 } else { ((n + 1.0) / found as f32).sqrt() }
+                if found == 0 {
+                    0.0
+                } else {
+                    ((n + 1.0) / found as f32).sqrt()
+                }
             })
             .collect();
         let mut hits: Vec<(Hit, u32)> = Vec::new();
         for (i, (rank, groups)) in self.situations.iter().enumerate() {
-            let best: Vec<f32> =
-                (0..slots.len()).map(|s| per[i].iter().map(|g| g[s]).fold(0.0, f32::max)).collect();
+            let best: Vec<f32> = (0..slots.len()).map(|s| per[i].iter().map(|g| g[s]).fold(0.0, f32::max)).collect();
             let score: f32 = best.iter().zip(&rarity).map(|(b, r)| b * r).sum();
             if score <= 0.0 {
                 continue;
@@ -614,9 +738,10 @@ impl Finder {
                     let v = group.service?;
                     let q: Vec<f32> = per[i][g].iter().map(|x| x / SERVICE).collect();
                     let covered = q.iter().filter(|x| **x >= 0.9).count();
-                    let better = q.iter().enumerate().any(|(s, x)| {
-                        *x >= 0.9 && title.is_none_or(|t| *x > t[s] / TITLE + f32::EPSILON)
-                    });
+                    let better = q
+                        .iter()
+                        .enumerate()
+                        .any(|(s, x)| *x >= 0.9 && title.is_none_or(|t| *x > t[s] / TITLE + f32::EPSILON));
                     (covered * 2 >= matched && better)
                         .then(|| (v, q.iter().zip(&rarity).map(|(x, r)| x * r).sum::<f32>()))
                 })
@@ -626,8 +751,8 @@ impl Finder {
         }
         let top = hits.iter().map(|(h, _)| h.score).fold(0.0, f32::max);
         hits.retain(|(h, _)| h.score >= top * CUTOFF);
-        hits.sort_by(|(a, ra), (b, rb)| {
-            b.score.total_cmp(&a.score).then(ra.cmp(rb)).then(a.situation.cmp(&b.situation))
+        sort_small(&mut hits, |(a, ra), (b, rb)| {
+            a.score > b.score || (a.score == b.score && (ra, a.situation) < (rb, b.situation))
         });
         hits.into_iter().map(|(h, _)| h).collect()
     }
@@ -708,7 +833,11 @@ mod tests {
             ],
             services: vec![
                 IndexService { id: "snils".into(), title: Text::ru("СНИЛС ребёнка"), documents: vec![0] },
-                IndexService { id: "stay".into(), title: Text::ru("Регистрация по месту пребывания"), documents: vec![] },
+                IndexService {
+                    id: "stay".into(),
+                    title: Text::ru("Регистрация по месту пребывания"),
+                    documents: vec![],
+                },
             ],
             documents: vec![Text::ru("Паспорт").with_en("Passport")],
             synonyms: vec![vec!["временная регистрация".into(), "прописка".into()]],
@@ -723,7 +852,10 @@ mod tests {
             SituationIndex::parse("lifenav-index 2\ns\tx\n").unwrap_err(),
             "line 2: not a category, document, service, synonym or situation line"
         );
-        assert_eq!(SituationIndex::parse("lifenav-index 2\nv\tx\tX\t\t3\n").unwrap_err(), "line 2: `3` refers to nothing");
+        assert_eq!(
+            SituationIndex::parse("lifenav-index 2\nv\tx\tX\t\t3\n").unwrap_err(),
+            "line 2: `3` refers to nothing"
+        );
         assert!(SituationIndex::parse("{}").unwrap_err().starts_with("line 1"));
         // The first form (a server not yet updated) still reads.
         let old = "lifenav-index 1\nc\tfamily\tСемья\t\ns\tbirth\tfamily\t1\tРождение\t\tСводка\t\tроды|ребёнок\n";

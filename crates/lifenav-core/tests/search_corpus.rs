@@ -30,8 +30,7 @@ fn measure(engine: &Engine, index: &SituationIndex) -> (f64, Vec<String>) {
     let mut misses = Vec::new();
     for (expected, query) in &corpus {
         assert!(engine.situation_index(expected).is_some(), "`{expected}` is not a situation of the catalog");
-        let found: Vec<&str> =
-            finder.search(query).iter().map(|h| index.situations[h.situation].id.as_str()).collect();
+        let found: Vec<&str> = finder.search(query).iter().map(|h| index.situations[h.situation].id.as_str()).collect();
         if !found.iter().take(2).any(|id| id == expected) {
             misses.push(format!("«{query}» → expected {expected}, found {found:?}"));
         }
@@ -94,7 +93,12 @@ fn explain() {
     for q in std::env::var("Q").unwrap_or_default().split(';') {
         println!("{q}:");
         for h in finder.search(q) {
-            println!("  {} {:.2} {:?}", index.situations[h.situation].id, h.score, h.service.map(|v| &index.services[v].id));
+            println!(
+                "  {} {:.2} {:?}",
+                index.situations[h.situation].id,
+                h.score,
+                h.service.map(|v| &index.services[v].id)
+            );
         }
     }
 }

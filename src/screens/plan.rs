@@ -186,8 +186,12 @@ fn Checklist(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
                                         prop:checked=move || app.journey.with(|j| j.is_ticked(&doc))
                                         on:change=move |_| app.toggle_tick(&doc_for_tick)
                                     />
-                                    <span>{text}</span>
-                                    <span class="ln-hint">{format!(" — {steps}")}</span>
+                                    // One flex item beside the box, the steps on a line of their
+                                    // own: three items squeezed the names until words broke.
+                                    <span class="ln-check-text">
+                                        <span>{text}</span>
+                                        <span class="ln-hint ln-check-steps">{steps}</span>
+                                    </span>
                                 </label>
                             </li>
                         }

@@ -96,6 +96,7 @@ pub struct Strings {
     pub site: &'static str,
     pub share: &'static str,
     pub share_copied: &'static str,
+    pub share_copy_failed: &'static str,
     pub share_label: &'static str,
     pub share_note: &'static str,
     pub print: &'static str,
@@ -185,6 +186,7 @@ pub const RU: Strings = Strings {
     site: "Сайт",
     share: "Ссылка на план",
     share_copied: "Ссылка скопирована.",
+    share_copy_failed: "Браузер не дал скопировать ссылку. Выделите её в поле выше и скопируйте сами.",
     share_label: "Ссылка на этот план (ответы хранятся только в ссылке, не на сервере)",
     share_note: "Ответы передаются только в самой ссылке: на сервер они не попадают.",
     print: "Распечатать или сохранить в PDF",
@@ -274,6 +276,7 @@ pub const EN: Strings = Strings {
     site: "Website",
     share: "Link to this plan",
     share_copied: "Link copied.",
+    share_copy_failed: "The browser did not let us copy the link. Select it in the field above and copy it yourself.",
     share_label: "Link to this plan (the answers live only in the link, never on a server)",
     share_note: "The answers travel only inside the link itself: no server receives them.",
     print: "Print or save as PDF",
@@ -360,5 +363,48 @@ pub fn progress(lang: Lang, number: usize, left: usize) -> String {
         Lang::Ru => format!("Вопрос {number}, осталось не больше {}", left - 1),
         Lang::En if left <= 1 => format!("Question {number}, the last one"),
         Lang::En => format!("Question {number}, at most {} more", left - 1),
+    }
+}
+
+/// Why a link cannot be opened, for the notice after «Ссылку не удалось открыть: ».
+pub fn link_problem(lang: Lang, problem: &lifenav_core::share::LinkProblem) -> String {
+    use lifenav_core::share::LinkProblem as P;
+    match (lang, problem) {
+        (Lang::Ru, P::UnknownSituation(id)) => format!("в справочнике услуг этого сайта нет ситуации «{id}»"),
+        (Lang::Ru, P::UnknownService(id)) => format!("в справочнике услуг этого сайта нет услуги «{id}»"),
+        (Lang::Ru, _) => "ссылка повреждена".to_string(),
+        (Lang::En, P::UnknownSituation(id)) => format!("this site's catalog of services has no situation «{id}»"),
+        (Lang::En, P::UnknownService(id)) => format!("this site's catalog of services has no service «{id}»"),
+        (Lang::En, _) => "the link is damaged".to_string(),
+    }
+}
+
+/// What of a share link was left out: «Часть ссылки устарела или повреждена, её мы не
+/// учли: 2 ответа и дата события. Проверьте ответы и дату.»
+pub fn share_partial(lang: Lang, dropped: &[lifenav_core::share::LinkProblem]) -> String {
+    use lifenav_core::share::LinkProblem as P;
+    let date = dropped.iter().any(|p| matches!(p, P::BadDate(_)));
+    let answers = dropped.iter().filter(|p| !matches!(p, P::BadDate(_))).count();
+    let mut parts = Vec::new();
+    if answers > 0 {
+        parts.push(count(answers, lang, lifenav_core::present::ANSWERS));
+    }
+    if date {
+        parts.push(match lang {
+            Lang::Ru => "дата события".to_string(),
+            Lang::En => "the event date".to_string(),
+        });
+    }
+    match lang {
+        Lang::Ru => {
+            format!(
+                "Часть ссылки устарела или повреждена, её мы не учли: {}. Проверьте ответы и дату.",
+                parts.join(" и ")
+            )
+        }
+        Lang::En => format!(
+            "Part of the link is out of date or damaged and was left out: {}. Check the answers and the date.",
+            parts.join(" and ")
+        ),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{focus_on_move, EventDate};
 use crate::browser;
+use crate::feedback::Feedback;
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::model::ChannelKind;
@@ -16,8 +17,12 @@ pub fn PlanScreen() -> impl IntoView {
     let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
-    crate::feedback::load_scores(app);
+    let feedback = expect_context::<Feedback>();
+    feedback.load_scores();
     let share_url: RwSignal<Option<String>> = RwSignal::new(None);
+    // Whether the browser copied the link: `None` while it is being asked.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    let share_input = NodeRef::<leptos::html::Input>::new();
     let calendar_note: RwSignal<bool> = RwSignal::new(false);
     // One shared copy per plan for the parts below; the event date field stays outside
     // them, so a new date does not replace the field the citizen is typing in.
@@ -39,10 +44,20 @@ pub fn PlanScreen() -> impl IntoView {
         Some(sit.title.get(app.lang.get()).to_string())
     };
     let share = move |_| {
-        if let Some(url) = app.share_link() {
-            browser::copy_to_clipboard(&url);
-            share_url.set(Some(url));
-        }
+        let Some(url) = app.share_link() else { return };
+        share_url.set(Some(url.clone()));
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_to_clipboard(&url).await;
+            copied.set(Some(ok));
+            if !ok {
+                // Ready to copy by hand.
+                if let Some(input) = share_input.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
     };
     let print = move |_| {
         if let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) {
@@ -82,8 +97,22 @@ pub fn PlanScreen() -> impl IntoView {
                         view! {
                             <div class="ln-field">
                                 <label for="ln-share">{app.s().share_label}</label>
-                                <input id="ln-share" class="ln-input" type="url" readonly prop:value=url />
-                                <p class="ln-hint">{app.s().share_copied}</p>
+                                <input
+                                    id="ln-share"
+                                    class="ln-input"
+                                    type="url"
+                                    readonly
+                                    prop:value=url
+                                    node_ref=share_input
+                                />
+                                {move || {
+                                    copied
+                                        .get()
+                                        .map(|ok| {
+                                            let text = if ok { app.s().share_copied } else { app.s().share_copy_failed };
+                                            view! { <p class="ln-hint ln-copy-result">{text}</p> }
+                                        })
+                                }}
                             </div>
                         }
                     })
@@ -92,7 +121,7 @@ pub fn PlanScreen() -> impl IntoView {
         <p class="ln-hint">{s.share_note}</p>
         {move || {
             let situation = app.situation_id()?;
-            crate::feedback::enabled(&app).then(|| view! { <super::rate::Helpful situation /> })
+            feedback.enabled().then(|| view! { <super::rate::Helpful situation /> })
         }}
     }
 }
@@ -316,6 +345,7 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
 #[component]
 fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<Feedback>();
     let l = present::labels(lang);
     let s = app.s();
     let service = step.service.clone();
@@ -368,7 +398,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
     let results = doc_list(l.results, &step.results, lang, false);
     view! {
                 {move || {
-                    super::rate::score_line(app, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
+                    super::rate::score_line(app, feedback, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
                 }}
                 {step.summary.map(|t| view! { <p>{t.get(lang).to_string()}</p> })}
                 {step.variant_title.map(|t| view! { <p class="ln-variant">{t.get(lang).to_string()}</p> })}
@@ -416,7 +446,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
                     <span>{s.step_done}</span>
                 </label>
                 {move || {
-                    (done.get() && crate::feedback::enabled(&app))
+                    (done.get() && feedback.enabled())
                         .then(|| view! { <super::rate::RatingForm service=service_for_rating.clone() /> })
                 }}
     }

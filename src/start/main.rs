@@ -351,15 +351,15 @@ impl Start {
         self.load_app();
     }
 
-    fn settings_fields(&self) -> String {
-        format!(r#""lang":"{}","vi":{}"#, self.lang.code(), self.vi)
+    fn open(&self, open: handoff::Open) -> String {
+        handoff::OpenMessage { open, lang: self.lang, vi: self.vi }.to_json()
     }
 
     /// Returns the action to hand to the app, if the click asks for one.
     fn on_click(&mut self, target: Element) -> Option<String> {
         let button = target.closest("button").ok().flatten()?;
         if let Some(id) = button.get_attribute("data-situation") {
-            return Some(format!(r#"{{"situation":"{}",{}}}"#, json_escape(&id), self.settings_fields()));
+            return Some(self.open(handoff::Open::Situation(id)));
         }
         match button.get_attribute("data-action").as_deref() {
             Some("lang") => {
@@ -374,7 +374,7 @@ impl Start {
                 let _ = self.container.class_list().toggle_with_force("vi", self.vi);
                 let _ = button.set_attribute("aria-pressed", &self.vi.to_string());
             }
-            Some("profile") => return Some(format!(r#"{{"profile":true,{}}}"#, self.settings_fields())),
+            Some("profile") => return Some(self.open(handoff::Open::Profile)),
             Some("retry") => {
                 // What was chosen before the failure is still waiting in the slot.
                 (self.notice, self.failed) = (None, false);
@@ -392,27 +392,20 @@ impl Start {
     }
 
     /// The app is back at the start, or has just loaded there.
-    fn on_back(&mut self, detail: &JsValue) {
+    fn on_back(&mut self, back: handoff::BackMessage) {
         let was_showing = !self.container.hidden() && !self.waiting;
         // The app's language and mode count when the citizen was in the app; when it
         // has only just loaded, the citizen may have changed them here meanwhile.
-        let moved = get(detail, "moved").as_bool() == Some(true);
-        let (lang, vi) = match moved {
-            true => (
-                get(detail, "lang").as_string().and_then(|l| Lang::from_code(&l)).unwrap_or(self.lang),
-                get(detail, "vi").as_bool().unwrap_or(self.vi),
-            ),
-            false => (self.lang, self.vi),
-        };
+        let (lang, vi) = if back.moved { (back.lang, back.vi) } else { (self.lang, self.vi) };
         let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
         (self.lang, self.vi) = (lang, vi);
-        if let Some(index) = get(detail, "index").as_string().and_then(|t| SituationIndex::parse(&t).ok()) {
+        if let Some(index) = back.index.and_then(|t| SituationIndex::parse(&t).ok()) {
             if self.index.as_ref() != Some(&index) {
                 redraw = true;
                 self.set_index(index);
             }
         }
-        if let Some(notice) = get(detail, "notice").as_string() {
+        if let Some(notice) = back.notice {
             self.notice = Some(notice);
         }
         self.waiting = false;
@@ -423,14 +416,10 @@ impl Start {
         } else {
             self.render_notice();
         }
-        if moved {
+        if back.moved {
             self.focus("h2");
         }
     }
-}
-
-fn json_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// One listener per kind of event, on the container and the slot.
@@ -495,9 +484,8 @@ fn listen(screen: &Rc<RefCell<Start>>) {
         &slot,
         handoff::BACK,
         Box::new(move |ev: Event| {
-            let detail = ev.dyn_ref::<web_sys::CustomEvent>().map(|e| e.detail()).unwrap_or(JsValue::NULL);
-            let detail = detail.as_string().and_then(|d| js_sys::JSON::parse(&d).ok()).unwrap_or(JsValue::NULL);
-            sc.borrow_mut().on_back(&detail);
+            let detail = ev.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+            sc.borrow_mut().on_back(handoff::BackMessage::parse(&detail.unwrap_or_default()));
         }),
     );
     let sc = screen.clone();

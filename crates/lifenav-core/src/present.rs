@@ -199,8 +199,12 @@ pub const COPIES: Counted = Counted { ru: ["копия", "копии", "копи
 pub const QUESTIONS: Counted =
     Counted { ru: ["вопрос", "вопроса", "вопросов"], en: ["question", "questions"] };
 
+pub const ANSWERS: Counted =
+    Counted { ru: ["ответ", "ответа", "ответов"], en: ["answer", "answers"] };
+
 /// Every noun above, for the tests.
-pub const COUNTED: [Counted; 8] = [CALENDAR_DAYS, WORKING_DAYS, MONTHS, STEPS, VISITS, RATINGS, COPIES, QUESTIONS];
+pub const COUNTED: [Counted; 9] =
+    [CALENDAR_DAYS, WORKING_DAYS, MONTHS, STEPS, VISITS, RATINGS, COPIES, QUESTIONS, ANSWERS];
 
 /// The CLDR plural category of a whole number (`intl_pluralrules`).
 pub fn plural_category(n: u64, lang: Lang) -> PluralCategory {
@@ -408,7 +412,17 @@ mod tests {
         let ru = |n: u64| COUNTED.map(|c| count(n, c, Lang::Ru));
         assert_eq!(
             ru(1u64),
-            ["1 календарный день", "1 рабочий день", "1 месяц", "1 шаг", "1 визит", "1 оценка", "1 копия", "1 вопрос"]
+            [
+                "1 календарный день",
+                "1 рабочий день",
+                "1 месяц",
+                "1 шаг",
+                "1 визит",
+                "1 оценка",
+                "1 копия",
+                "1 вопрос",
+                "1 ответ"
+            ]
         );
         for n in [2u64, 22] {
             assert_eq!(
@@ -422,6 +436,7 @@ mod tests {
                     format!("{n} оценки"),
                     format!("{n} копии"),
                     format!("{n} вопроса"),
+                    format!("{n} ответа"),
                 ]
             );
         }
@@ -437,6 +452,7 @@ mod tests {
                     format!("{n} оценок"),
                     format!("{n} копий"),
                     format!("{n} вопросов"),
+                    format!("{n} ответов"),
                 ]
             );
         }

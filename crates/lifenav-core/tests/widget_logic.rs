@@ -62,7 +62,10 @@ fn share_link_round_trip() {
 #[test]
 fn share_link_with_unknown_parts() {
     let engine = example();
-    assert!(parse_fragment(&engine, "#s=wedding&a.parents_married=yes").unwrap_err().contains("wedding"));
+    assert_eq!(
+        parse_fragment(&engine, "#s=wedding&a.parents_married=yes").unwrap_err(),
+        lifenav_core::share::LinkProblem::UnknownSituation("wedding".into())
+    );
     let Ok(Some(Fragment::Journey(j))) =
         parse_fragment(&engine, "#s=birth&a.nope=yes&a.parents_married=maybe&d=2026-13-01")
     else {

@@ -14,14 +14,14 @@ const CLI = join(ROOT, 'target/release/lifenav');
 
 /// `seed`: the catalog folder that becomes the published version 1 (null: the server's
 /// embedded Irkutsk catalog). `extra`: more command-line flags.
-export async function startServer({ seed = 'catalog/example', listen = '127.0.0.1:0', dir = null, origins = [], extra = [] } = {}) {
+export async function startServer({ seed = 'catalog/example', listen = '127.0.0.1:0', dir = null, origins = [], extra = [], staticDir = join(ROOT, 'dist') } = {}) {
   const own = !dir;
   dir ??= mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
   const child = spawn(SERVER, [
     '--listen', listen,
     ...origins.flatMap((o) => ['--allowed-origin', o]),
     '--database', `sqlite://${join(dir, 'lifenav.db')}`,
-    '--static-dir', join(ROOT, 'dist'),
+    '--static-dir', staticDir,
     ...(seed ? ['--seed-catalog', join(ROOT, seed)] : []),
     '--rate-limit', '1000',
     ...extra,

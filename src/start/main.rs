@@ -70,7 +70,7 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         keys,
         // A city's own catalog: its situations come from the app, which loads it.
         index: None,
-        finder: None,
+        finder: std::cell::OnceCell::new(),
         query: String::new(),
         notice: None,
         waiting: false,
@@ -152,8 +152,9 @@ struct Start {
     lang: Lang,
     vi: bool,
     index: Option<SituationIndex>,
-    /// The index ready for searching, built once per index.
-    finder: Option<Finder>,
+    /// The index ready for searching, built when the citizen first types (stemming every
+    /// word of the catalog is work the list itself does not need).
+    finder: std::cell::OnceCell<Finder>,
     query: String,
     notice: Option<String>,
     /// A situation was chosen (or the page opens inside the journey): the app is loading.
@@ -197,7 +198,7 @@ fn saved_settings(keys: &handoff::Keys) -> Option<(Lang, bool)> {
 
 impl Start {
     fn set_index(&mut self, index: SituationIndex) {
-        self.finder = Some(index.finder());
+        self.finder = std::cell::OnceCell::new();
         self.index = Some(index);
     }
 
@@ -291,7 +292,7 @@ impl Start {
                 })
                 .collect()
         } else {
-            let found = self.finder.as_ref().map(|f| f.search(&self.query)).unwrap_or_default();
+            let found = self.finder.get_or_init(|| index.finder()).search(&self.query);
             let status = match found.len() {
                 0 => s.search_none.to_string(),
                 n => format!("{}: {n}", s.search_found),
@@ -397,11 +398,14 @@ impl Start {
         // The app's language and mode count when the citizen was in the app; when it
         // has only just loaded, the citizen may have changed them here meanwhile.
         let (lang, vi) = if back.moved { (back.lang, back.vi) } else { (self.lang, self.vi) };
-        let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
+        let redraw = !was_showing || lang != self.lang || vi != self.vi;
         (self.lang, self.vi) = (lang, vi);
+        // Another catalog's situations: only the list is redrawn, so the search box keeps
+        // what the citizen is typing (and the focus).
+        let mut relist = false;
         if let Some(index) = back.index.and_then(|t| SituationIndex::parse(&t).ok()) {
             if self.index.as_ref() != Some(&index) {
-                redraw = true;
+                relist = true;
                 self.set_index(index);
             }
         }
@@ -415,6 +419,9 @@ impl Start {
             self.render();
         } else {
             self.render_notice();
+            if relist {
+                self.render_list();
+            }
         }
         if back.moved {
             self.focus("h2");

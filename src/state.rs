@@ -343,7 +343,8 @@ impl App {
     /// Past the last question, go to the review.
     fn settle(&self) {
         let done = self.walk.with_untracked(|w| w.as_ref().is_some_and(|(_, w)| w.is_done()));
-        self.journey.update(|j| j.settle(done));
+        // Only when it moves: every change of the journey re-runs what reads it.
+        self.journey.maybe_update(|j| j.settle(done));
     }
 
     pub fn answer(&self, question: usize, value: Value) {

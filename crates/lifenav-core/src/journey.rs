@@ -101,11 +101,13 @@ impl Journey {
     }
 
     /// When the questionnaire is `done` (and no earlier answer is being changed), on to
-    /// the review.
-    pub fn settle(&mut self, done: bool) {
-        if done && self.editing.is_none() && self.stage == Stage::Questions {
+    /// the review. Says whether it moved.
+    pub fn settle(&mut self, done: bool) -> bool {
+        let moves = done && self.editing.is_none() && self.stage == Stage::Questions;
+        if moves {
             self.stage = Stage::Review;
         }
+        moves
     }
 
     /// One step back, `asked` being the questions asked so far, in order: the plan → the

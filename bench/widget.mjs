@@ -12,27 +12,33 @@
 //     slowdown, medians: from the input event to the widget's DOM having changed.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { startServer, launch, ROOT, w } from '../tests/e2e/support.mjs';
 
 const RUNS = 5;
 const brotli = (file) =>
-  brotliCompressSync(readFileSync(join(ROOT, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  brotliCompressSync(readFileSync(resolve(ROOT, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const sizes = {
-  embed_js_with_first_screen_glue: brotli('dist/embed.js'),
-  start_wasm: brotli('dist/lifenav-start_bg.wasm'),
-};
-const total = sizes.embed_js_with_first_screen_glue + sizes.start_wasm;
-const after = {
-  widget_js: brotli('dist/lifenav-widget.js'),
-  widget_wasm: brotli('dist/lifenav-widget_bg.wasm'),
-};
+// LIFENAV_BENCH_BASE=<folder>: a previous build's dist/, measured side by side with this
+// one in the same run (its runs alternate with this build's, each from its own server).
+const BASE = process.env.LIFENAV_BENCH_BASE;
+const builds = [['this', join(ROOT, 'dist')], ...(BASE ? [['base', BASE]] : [])];
+
+function sizesOf(dist) {
+  const sizes = {
+    embed_js_with_first_screen_glue: brotli(join(dist, 'embed.js')),
+    start_wasm: brotli(join(dist, 'lifenav-start_bg.wasm')),
+  };
+  const after = {
+    widget_js: brotli(join(dist, 'lifenav-widget.js')),
+    widget_wasm: brotli(join(dist, 'lifenav-widget_bg.wasm')),
+  };
+  return { sizes, total: sizes.embed_js_with_first_screen_glue + sizes.start_wasm, after };
+}
 const catalogShare = brotli('dist/bundle.json');
 
-const server = await startServer({ seed: null });
 const browser = await launch();
 
 async function slowPage() {
@@ -86,24 +92,19 @@ async function timeUntil(page, act, selector) {
   );
 }
 
-const interactive = [];
-const chosen = [];
-const answer = [];
-const firstAnswer = [];
-const replan = [];
-let marks = {};
 // The demo city page by default (the published catalog through data-catalog and
 // data-index); LIFENAV_BENCH_PAGE=/test/host.html?catalog= for the embedded catalog alone.
 const PAGE = process.env.LIFENAV_BENCH_PAGE || '/';
-for (let i = 0; i < RUNS; i++) {
+
+async function run(server, m, first) {
   const { context, page } = await slowPage();
   await page.goto(`${server.url}${PAGE}`);
   await page.waitForFunction(() => window.__lifenavInteractive);
-  interactive.push(await page.evaluate(() => window.__lifenavInteractive));
-  if (i === 0) {
-    marks = await page.evaluate(() => {
+  m.interactive.push(await page.evaluate(() => window.__lifenavInteractive));
+  if (first) {
+    m.marks = await page.evaluate(() => {
       const out = {};
-      for (const m of performance.getEntriesByType('mark')) out[m.name] = Math.round(m.startTime);
+      for (const mk of performance.getEntriesByType('mark')) out[mk.name] = Math.round(mk.startTime);
       for (const r of performance.getEntriesByType('resource')) {
         if (r.name.endsWith('.wasm') || r.name.endsWith('index.txt')) out[`${r.name.split('/').pop()} response end`] = Math.round(r.responseEnd);
       }
@@ -112,7 +113,7 @@ for (let i = 0; i < RUNS; i++) {
   }
   // The longest questionnaire: moving. Chosen as soon as the list shows, before the rest
   // of the widget has had its idle time to load: the slowest a citizen can meet.
-  chosen.push(
+  m.chosen.push(
     await timeUntil(page, "root.querySelector('.ln-situation[data-situation=moving]').click()", 'form.ln-question'),
   );
   // The answer is timed on a settled page: the rest of the widget loaded just now, and
@@ -123,35 +124,56 @@ for (let i = 0; i < RUNS; i++) {
   for (let q = 0; q < 10 && (await w(page).locator('form.ln-question').count()); q++) {
     await w(page).locator('form.ln-question .ln-option input').first().check();
     const ms = await timeChange(page, "root.querySelector('form.ln-question button[type=submit]').click()");
-    (q === 0 ? firstAnswer : answer).push(ms);
+    (q === 0 ? m.firstAnswer : m.answer).push(ms);
     await page.waitForTimeout(30);
   }
   await page.getByRole('button', { name: 'Показать план' }).click();
   await w(page).locator('.ln-step').first().waitFor();
-  replan.push(await timeChange(page, `const i = root.querySelector('#ln-event'); i.value = '2026-11-${10 + i}'; i.dispatchEvent(new Event('change'));`));
+  const i = m.replan.length;
+  m.replan.push(await timeChange(page, `const i = root.querySelector('#ln-event'); i.value = '2026-11-${10 + i}'; i.dispatchEvent(new Event('change'));`));
   await context.close();
 }
-await browser.close();
-await server.stop();
 
+const measured = {};
+const servers = {};
+for (const [name, dist] of builds) {
+  servers[name] = await startServer({ seed: null, staticDir: dist });
+  measured[name] = { interactive: [], chosen: [], answer: [], firstAnswer: [], replan: [], marks: {} };
+}
+for (let i = 0; i < RUNS; i++) {
+  for (const [name] of builds) await run(servers[name], measured[name], i === 0);
+}
+await browser.close();
+for (const [name] of builds) await servers[name].stop();
+
+function report(name, dist) {
+  const m = measured[name];
+  const { sizes, total, after } = sizesOf(dist);
+  return {
+    first_screen_brotli_bytes: total,
+    parts_brotli_bytes: sizes,
+    after_first_screen_brotli_bytes: after.widget_js + after.widget_wasm,
+    after_parts_brotli_bytes: after,
+    interactive_ms_median_4x: Math.round(median(m.interactive)),
+    interactive_ms_runs: m.interactive.map(Math.round),
+    cold_choice_to_first_question_ms_median_4x: Math.round(median(m.chosen)),
+    cold_choice_runs: m.chosen.map(Math.round),
+    first_load_marks_ms: m.marks,
+    answer_to_next_question_ms_median_4x: +median(m.answer).toFixed(1),
+    answers_timed: m.answer.length,
+    first_answer_of_a_page_ms_median_4x: +median(m.firstAnswer).toFixed(1),
+    first_answer_runs: m.firstAnswer.map((x) => +x.toFixed(1)),
+    event_date_to_updated_plan_ms_median_4x: +median(m.replan).toFixed(1),
+    replan_runs: m.replan.map((x) => +x.toFixed(1)),
+  };
+}
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const this_ = report('this', join(ROOT, 'dist'));
 const result = {
   machine: `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()}`,
-  first_screen_brotli_bytes: total,
-  parts_brotli_bytes: sizes,
-  after_first_screen_brotli_bytes: after.widget_js + after.widget_wasm,
-  after_parts_brotli_bytes: after,
+  page: PAGE,
   catalog_bundle_brotli_bytes_included_in_widget_wasm: catalogShare,
-  interactive_ms_median_4x: Math.round(median(interactive)),
-  interactive_ms_runs: interactive.map(Math.round),
-  cold_choice_to_first_question_ms_median_4x: Math.round(median(chosen)),
-  cold_choice_runs: chosen.map(Math.round),
-  first_load_marks_ms: marks,
-  answer_to_next_question_ms_median_4x: +median(answer).toFixed(1),
-  answers_timed: answer.length,
-  first_answer_of_a_page_ms_median_4x: +median(firstAnswer).toFixed(1),
-  first_answer_runs: firstAnswer.map((x) => +x.toFixed(1)),
-  event_date_to_updated_plan_ms_median_4x: +median(replan).toFixed(1),
-  replan_runs: replan.map((x) => +x.toFixed(1)),
+  ...this_,
+  ...(BASE ? { base: report('base', BASE) } : {}),
 };
 console.log(JSON.stringify(result, null, 2));

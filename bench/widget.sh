@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 . scripts/web-tools.sh
 . scripts/widget.sh
 build_demo
-node bench/widget.mjs
+node bench/widget.mjs  # LIFENAV_BENCH_BASE=<an older dist/> measures it side by side

@@ -126,10 +126,17 @@ pub fn clear_fragment() {
     }
 }
 
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(w) = window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Copies `text`; `true` once the browser says it did. `false` when it refuses, and on a
+/// site served over plain http, which has no `navigator.clipboard` at all: the citizen
+/// then copies the link by hand.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
     }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
 pub fn mark(name: &str) {

@@ -4,13 +4,12 @@
 
 use lifenav_core::Lang;
 
-/// Shared by the widget's two modules (`handoff`): each reads its own part.
+/// The first screen's strings (`src/start/`): apart, so that its module carries only these.
 #[allow(dead_code)]
-pub struct Strings {
+pub struct StartStrings {
     pub app_title: &'static str,
     pub loading: &'static str,
     pub app_failed: &'static str,
-    pub situation_unknown: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub vi_on: &'static str,
@@ -19,6 +18,59 @@ pub struct Strings {
     pub search_placeholder: &'static str,
     pub search_none: &'static str,
     pub search_found: &'static str,
+    pub search_service: &'static str,
+    pub retry: &'static str,
+    pub notice_close: &'static str,
+}
+
+pub const START_RU: StartStrings = StartStrings {
+    app_title: "Навигатор жизненных ситуаций",
+    loading: "Загружаем справочник услуг…",
+    app_failed: "Не удалось загрузить навигатор. Проверьте подключение к интернету и попробуйте ещё раз.",
+    lang_switch: "English",
+    lang_switch_label: "Switch to English",
+    vi_on: "Версия для слабовидящих",
+    my_answers: "Мои ответы",
+    search_label: "Найти ситуацию",
+    search_placeholder: "Например: рождение ребёнка, детский сад",
+    search_none: "Ничего не нашли. Попробуйте другое слово или выберите из списка ниже.",
+    search_found: "Найдено",
+    search_service: "Услуга",
+    retry: "Попробовать ещё раз",
+    notice_close: "Закрыть сообщение",
+};
+
+pub const START_EN: StartStrings = StartStrings {
+    app_title: "Life situation navigator",
+    loading: "Loading the catalog of services…",
+    app_failed: "The navigator could not be loaded. Check your internet connection and try again.",
+    lang_switch: "Русский",
+    lang_switch_label: "Переключить на русский",
+    vi_on: "Large print, high contrast",
+    my_answers: "My answers",
+    search_label: "Find a situation",
+    search_placeholder: "For example: birth of a child, kindergarten",
+    search_none: "Nothing found. Try another word or pick from the list below.",
+    search_found: "Found",
+    search_service: "Service",
+    retry: "Try again",
+    notice_close: "Close the message",
+};
+
+/// The first screen's strings in `lang`.
+#[allow(dead_code)]
+pub fn start(lang: Lang) -> &'static StartStrings {
+    match lang {
+        Lang::Ru => &START_RU,
+        Lang::En => &START_EN,
+    }
+}
+
+/// The app's strings (`src/main.rs`), with the first screen's (`s.app_title` reads `s.start.app_title`).
+#[allow(dead_code)]
+pub struct Strings {
+    pub start: &'static StartStrings,
+    pub situation_unknown: &'static str,
     pub back: &'static str,
     pub next: &'static str,
     pub choose_one: &'static str,
@@ -31,12 +83,6 @@ pub struct Strings {
     pub change: &'static str,
     pub show_plan: &'static str,
     pub event_date_optional: &'static str,
-    pub plan_steps: [&'static str; 3],
-    pub plan_steps_en: [&'static str; 2],
-    pub visits_word: [&'static str; 3],
-    pub visits_word_en: [&'static str; 2],
-    pub ratings_word: [&'static str; 3],
-    pub ratings_word_en: [&'static str; 2],
     pub total_fees: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
@@ -50,6 +96,7 @@ pub struct Strings {
     pub site: &'static str,
     pub share: &'static str,
     pub share_copied: &'static str,
+    pub share_copy_failed: &'static str,
     pub share_label: &'static str,
     pub share_note: &'static str,
     pub print: &'static str,
@@ -65,8 +112,6 @@ pub struct Strings {
     pub delete_all: &'static str,
     pub deleted: &'static str,
     pub close: &'static str,
-    pub notice_close: &'static str,
-    pub retry: &'static str,
     pub saved_reset: &'static str,
     pub saved_trimmed: &'static str,
     pub storage_failed: &'static str,
@@ -113,18 +158,8 @@ pub struct Strings {
 }
 
 pub const RU: Strings = Strings {
-    app_title: "Навигатор жизненных ситуаций",
-    loading: "Загружаем справочник услуг…",
+    start: &START_RU,
     situation_unknown: "Такой ситуации нет в справочнике услуг",
-    app_failed: "Не удалось загрузить навигатор. Проверьте подключение к интернету и попробуйте ещё раз.",
-    lang_switch: "English",
-    lang_switch_label: "Switch to English",
-    vi_on: "Версия для слабовидящих",
-    my_answers: "Мои ответы",
-    search_label: "Найти ситуацию",
-    search_placeholder: "Например: рождение ребёнка, детский сад",
-    search_none: "Ничего не нашли. Попробуйте другое слово или выберите из списка ниже.",
-    search_found: "Найдено",
     back: "Назад",
     next: "Далее",
     choose_one: "Выберите ответ.",
@@ -138,12 +173,6 @@ pub const RU: Strings = Strings {
     change: "Изменить",
     show_plan: "Показать план",
     event_date_optional: "необязательно: по ней мы посчитаем сроки",
-    plan_steps: ["шаг", "шага", "шагов"],
-    plan_steps_en: ["step", "steps"],
-    visits_word: ["визит", "визита", "визитов"],
-    visits_word_en: ["visit", "visits"],
-    ratings_word: ["оценка", "оценки", "оценок"],
-    ratings_word_en: ["rating", "ratings"],
     total_fees: "Пошлины всего",
     expand_all: "Развернуть все шаги",
     collapse_all: "Свернуть все шаги",
@@ -157,6 +186,7 @@ pub const RU: Strings = Strings {
     site: "Сайт",
     share: "Ссылка на план",
     share_copied: "Ссылка скопирована.",
+    share_copy_failed: "Браузер не дал скопировать ссылку. Выделите её в поле выше и скопируйте сами.",
     share_label: "Ссылка на этот план (ответы хранятся только в ссылке, не на сервере)",
     share_note: "Ответы передаются только в самой ссылке: на сервер они не попадают.",
     print: "Распечатать или сохранить в PDF",
@@ -172,8 +202,6 @@ pub const RU: Strings = Strings {
     delete_all: "Удалить все мои данные",
     deleted: "Все ваши данные удалены из этого браузера.",
     close: "Закрыть",
-    notice_close: "Закрыть сообщение",
-    retry: "Попробовать ещё раз",
     saved_reset: "Сохранённые ответы повреждены, поэтому мы начали заново.",
     saved_trimmed: "Часть сохранённых ответов устарела и не учтена.",
     storage_failed: "Браузер не даёт сохранить ответы: после перезагрузки страницы их не будет.",
@@ -220,18 +248,8 @@ pub const RU: Strings = Strings {
 };
 
 pub const EN: Strings = Strings {
-    app_title: "Life situation navigator",
-    loading: "Loading the catalog of services…",
+    start: &START_EN,
     situation_unknown: "There is no such situation in the catalog of services",
-    app_failed: "The navigator could not be loaded. Check your internet connection and try again.",
-    lang_switch: "Русский",
-    lang_switch_label: "Переключить на русский",
-    vi_on: "Large print, high contrast",
-    my_answers: "My answers",
-    search_label: "Find a situation",
-    search_placeholder: "For example: birth of a child, kindergarten",
-    search_none: "Nothing found. Try another word or pick from the list below.",
-    search_found: "Found",
     back: "Back",
     next: "Next",
     choose_one: "Choose an answer.",
@@ -245,12 +263,6 @@ pub const EN: Strings = Strings {
     change: "Change",
     show_plan: "Show the plan",
     event_date_optional: "optional: we use it to work out your deadlines",
-    plan_steps: ["шаг", "шага", "шагов"],
-    plan_steps_en: ["step", "steps"],
-    visits_word: ["визит", "визита", "визитов"],
-    visits_word_en: ["visit", "visits"],
-    ratings_word: ["оценка", "оценки", "оценок"],
-    ratings_word_en: ["rating", "ratings"],
     total_fees: "Fees in total",
     expand_all: "Expand all steps",
     collapse_all: "Collapse all steps",
@@ -264,6 +276,7 @@ pub const EN: Strings = Strings {
     site: "Website",
     share: "Link to this plan",
     share_copied: "Link copied.",
+    share_copy_failed: "The browser did not let us copy the link. Select it in the field above and copy it yourself.",
     share_label: "Link to this plan (the answers live only in the link, never on a server)",
     share_note: "The answers travel only inside the link itself: no server receives them.",
     print: "Print or save as PDF",
@@ -279,8 +292,6 @@ pub const EN: Strings = Strings {
     delete_all: "Delete all my data",
     deleted: "All your data has been deleted from this browser.",
     close: "Close",
-    notice_close: "Close the message",
-    retry: "Try again",
     saved_reset: "Your saved answers were damaged, so we started afresh.",
     saved_trimmed: "Some saved answers are out of date and were left out.",
     storage_failed: "The browser does not let us save your answers: they will be gone after a reload.",
@@ -326,6 +337,13 @@ pub const EN: Strings = Strings {
     channel_portal: "Gosuslugi portal (online)",
 };
 
+impl std::ops::Deref for Strings {
+    type Target = StartStrings;
+    fn deref(&self) -> &StartStrings {
+        self.start
+    }
+}
+
 pub fn t(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Ru => &RU,
@@ -333,9 +351,9 @@ pub fn t(lang: Lang) -> &'static Strings {
     }
 }
 
-/// "3 шага" / "3 steps".
-pub fn count(n: usize, lang: Lang, ru: [&str; 3], en: [&str; 2]) -> String {
-    lifenav_core::present::plural(n, lang, ru, en)
+/// "3 шага" / "3 steps": a number with its noun, by the CLDR plural rules (`lifenav_core::present`).
+pub fn count(n: usize, lang: Lang, noun: lifenav_core::present::Counted) -> String {
+    lifenav_core::present::count(n as u64, noun, lang)
 }
 
 /// "Вопрос 2, осталось не больше 3" — honest progress: `left` counts this question too.
@@ -345,5 +363,48 @@ pub fn progress(lang: Lang, number: usize, left: usize) -> String {
         Lang::Ru => format!("Вопрос {number}, осталось не больше {}", left - 1),
         Lang::En if left <= 1 => format!("Question {number}, the last one"),
         Lang::En => format!("Question {number}, at most {} more", left - 1),
+    }
+}
+
+/// Why a link cannot be opened, for the notice after «Ссылку не удалось открыть: ».
+pub fn link_problem(lang: Lang, problem: &lifenav_core::share::LinkProblem) -> String {
+    use lifenav_core::share::LinkProblem as P;
+    match (lang, problem) {
+        (Lang::Ru, P::UnknownSituation(id)) => format!("в справочнике услуг этого сайта нет ситуации «{id}»"),
+        (Lang::Ru, P::UnknownService(id)) => format!("в справочнике услуг этого сайта нет услуги «{id}»"),
+        (Lang::Ru, _) => "ссылка повреждена".to_string(),
+        (Lang::En, P::UnknownSituation(id)) => format!("this site's catalog of services has no situation «{id}»"),
+        (Lang::En, P::UnknownService(id)) => format!("this site's catalog of services has no service «{id}»"),
+        (Lang::En, _) => "the link is damaged".to_string(),
+    }
+}
+
+/// What of a share link was left out: «Часть ссылки устарела или повреждена, её мы не
+/// учли: 2 ответа и дата события. Проверьте ответы и дату.»
+pub fn share_partial(lang: Lang, dropped: &[lifenav_core::share::LinkProblem]) -> String {
+    use lifenav_core::share::LinkProblem as P;
+    let date = dropped.iter().any(|p| matches!(p, P::BadDate(_)));
+    let answers = dropped.iter().filter(|p| !matches!(p, P::BadDate(_))).count();
+    let mut parts = Vec::new();
+    if answers > 0 {
+        parts.push(count(answers, lang, lifenav_core::present::ANSWERS));
+    }
+    if date {
+        parts.push(match lang {
+            Lang::Ru => "дата события".to_string(),
+            Lang::En => "the event date".to_string(),
+        });
+    }
+    match lang {
+        Lang::Ru => {
+            format!(
+                "Часть ссылки устарела или повреждена, её мы не учли: {}. Проверьте ответы и дату.",
+                parts.join(" и ")
+            )
+        }
+        Lang::En => format!(
+            "Part of the link is out of date or damaged and was left out: {}. Check the answers and the date.",
+            parts.join(" and ")
+        ),
     }
 }

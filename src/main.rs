@@ -6,7 +6,8 @@
 //! - `state`: the signals and the actions (logic lives in `lifenav-core`);
 //! - `screens/`: one file per screen; `browser`: storage, fetch, events, downloads;
 //! - `i18n`: every interface string; `print`: the printable checklist;
-//! - `feedback`: ratings and the outbox that delivers them.
+//! - `feedback`: ratings and the outbox that delivers them, with a state of its own;
+//! - `handoff`: the messages between the first screen and this module.
 
 mod browser;
 mod feedback;
@@ -36,6 +37,8 @@ fn main() {
     browser::mark("lifenav:main");
     let Some(doc) = browser::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = doc.query_selector_all("[data-lifenav]") else { return };
+    // Read once for every widget: the first to open a share link clears it from the address.
+    let fragment = browser::fragment();
     for i in 0..hosts.length() {
         let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
         let slot = match host.shadow_root() {
@@ -45,13 +48,13 @@ fn main() {
         if let Ok(Some(slot)) = slot {
             if !slot.has_attribute("data-lifenav-ready") {
                 let _ = slot.set_attribute("data-lifenav-ready", "");
-                mount(host, slot.unchecked_into());
+                mount(host, slot.unchecked_into(), fragment.clone());
             }
         }
     }
 }
 
-fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement) {
+fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement, fragment: String) {
     let data = host.dataset();
     let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let config = Config {
@@ -61,6 +64,7 @@ fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement) {
         lang: data.get("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default(),
         keys: handoff::Keys::of(&host),
         today: data.get("today").and_then(|d| lifenav_core::Date::parse(&d).ok()),
+        fragment,
         host,
     };
     leptos::mount::mount_to(slot, move || view! { <Widget config /> }).forget();
@@ -69,6 +73,9 @@ fn mount(host: web_sys::HtmlElement, slot: web_sys::HtmlElement) {
 #[component]
 fn Widget(config: Config) -> impl IntoView {
     let catalog_url = config.catalog_url.clone();
+    let feedback = feedback::Feedback::new(config.feedback_url.clone(), config.host.clone());
+    provide_context(feedback);
+    feedback.install();
     let app = App::new(config);
     provide_context(app);
     app.persist();

@@ -3,7 +3,7 @@
 //! read these and call the actions here; they hold no logic of their own.
 
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{self, t};
 use leptos::prelude::*;
 use lifenav_core::journey::{Journey, Stage};
 use lifenav_core::questionnaire::Walk;
@@ -12,7 +12,7 @@ use lifenav_core::{Date, Engine, Lang, Plan, Value};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::handoff::{self, Keys};
+use crate::handoff::{self, BackMessage, Keys, Open, OpenMessage};
 
 /// What the host page configured with data attributes.
 #[derive(Clone)]
@@ -28,8 +28,19 @@ pub struct Config {
     /// The date plans are computed for (`data-today`, the studio's preview "as of" a
     /// date); the browser's today when not given.
     pub today: Option<Date>,
+    /// The page's URL fragment when the widget's module started: every widget on the page
+    /// reads the share link from here, after the first has cleared it from the address.
+    pub fragment: String,
 }
 
+thread_local! {
+    /// A `#rate/…` link opens the rating form in one widget only: the first that knows
+    /// the service.
+    static RATE_LINK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The journey's state: the catalog, the journey and what the screens show. Feedback
+/// keeps its own (`crate::feedback::Feedback`, a context of its own).
 #[derive(Clone, Copy)]
 pub struct App {
     pub engine: RwSignal<Option<Arc<Engine>>>,
@@ -37,21 +48,12 @@ pub struct App {
     /// The version for the visually impaired (ГОСТ Р 52872-2019).
     pub vi: RwSignal<bool>,
     pub journey: RwSignal<Journey>,
-    /// The earlier question being changed, if any.
-    pub editing: RwSignal<Option<usize>>,
     pub notice: RwSignal<Option<String>>,
     pub profile_open: RwSignal<bool>,
     pub expanded: RwSignal<BTreeSet<usize>>,
     /// Bumped by actions that move the citizen on: the new screen takes focus.
     pub focus: RwSignal<u32>,
     pub config: StoredValue<Config, LocalStorage>,
-    /// Feedback waiting for the network, and what became of what was sent.
-    pub outbox: RwSignal<lifenav_core::outbox::Outbox>,
-    pub delivered: RwSignal<BTreeSet<String>>,
-    pub rejected: RwSignal<BTreeSet<String>>,
-    pub flushing: StoredValue<bool>,
-    /// Ratings of services from the feedback service's public summary.
-    pub scores: RwSignal<Option<std::collections::BTreeMap<String, crate::feedback::Score>>>,
     /// The service being rated from a `#rate/<service>` link.
     pub rate: RwSignal<Option<String>>,
     /// The situation and the stage, apart from the rest of the journey, so that a tick on
@@ -103,17 +105,11 @@ impl App {
             lang: RwSignal::new(lang),
             vi: RwSignal::new(false),
             journey,
-            editing: RwSignal::new(None),
             notice: RwSignal::new(None),
             profile_open: RwSignal::new(false),
             expanded: RwSignal::new(BTreeSet::new()),
             focus: RwSignal::new(0),
             config: StoredValue::new_local(config),
-            outbox: RwSignal::new(Default::default()),
-            delivered: RwSignal::new(BTreeSet::new()),
-            rejected: RwSignal::new(BTreeSet::new()),
-            flushing: StoredValue::new(false),
-            scores: RwSignal::new(None),
             rate: RwSignal::new(None),
             walk,
             plan,
@@ -160,27 +156,25 @@ impl App {
             Ok(None) => {}
             Err(()) => notices.push(s.storage_failed.to_string()),
         }
-        match parse_fragment(&engine, &browser::fragment()) {
+        let lang = self.lang.get_untracked();
+        match parse_fragment(&engine, &self.config.with_value(|c| c.fragment.clone())) {
             Ok(Some(Fragment::Journey(shared))) => {
-                self.journey.update(|j| {
-                    j.situation = Some(shared.situation.clone());
-                    j.stage = Stage::Review;
-                    j.answers.insert(shared.situation.clone(), shared.answers);
-                    match shared.event_date {
-                        Some(d) => j.event_dates.insert(shared.situation.clone(), d),
-                        None => j.event_dates.remove(&shared.situation),
-                    };
-                });
+                self.journey.update(|j| j.apply_shared(&shared));
                 notices.push(s.share_opened.to_string());
+                if !shared.dropped.is_empty() {
+                    notices.push(i18n::share_partial(lang, &shared.dropped));
+                }
                 browser::clear_fragment();
             }
             Ok(Some(Fragment::Rate(service))) => {
-                self.rate.set(Some(service));
+                if !RATE_LINK_TAKEN.with(|t| t.replace(true)) {
+                    self.rate.set(Some(service));
+                }
                 browser::clear_fragment();
             }
             Ok(None) => {}
             Err(e) => {
-                notices.push(format!("{}: {e}.", s.share_failed));
+                notices.push(format!("{}: {}.", s.share_failed, i18n::link_problem(lang, &e)));
                 browser::clear_fragment();
             }
         }
@@ -188,7 +182,6 @@ impl App {
             self.notice.set(Some(notices.join(" ")));
         }
         self.engine.set(Some(engine));
-        crate::feedback::install(*self);
         self.take_open();
         browser::mark("lifenav:ready");
     }
@@ -258,15 +251,15 @@ impl App {
                     let index = app.engine.with_untracked(|e| {
                         e.as_ref().map(|e| lifenav_core::search::SituationIndex::from_catalog(&e.catalog).to_text())
                     });
-                    let detail = serde_json::json!({
-                        "lang": app.lang.get_untracked().code(),
-                        "vi": app.vi.get_untracked(),
-                        "moved": app.focus.get_untracked() > 0,
-                        "notice": notice,
-                        "index": index,
-                    });
+                    let back = BackMessage {
+                        lang: app.lang.get_untracked(),
+                        vi: app.vi.get_untracked(),
+                        moved: app.focus.get_untracked() > 0,
+                        notice: notice.clone(),
+                        index,
+                    };
                     slot.set_hidden(true);
-                    browser::signal(&slot, handoff::BACK, Some(&detail.to_string()));
+                    browser::signal(&slot, handoff::BACK, Some(&back.to_json()));
                     if notice.is_some() {
                         app.notice.set(None);
                     }
@@ -298,29 +291,23 @@ impl App {
         let slot = self.config.with_value(|c| c.slot.clone());
         let Some(raw) = slot.get_attribute(handoff::PENDING) else { return };
         let _ = slot.remove_attribute(handoff::PENDING);
-        let Ok(action) = serde_json::from_str::<serde_json::Value>(&raw) else { return };
+        let Some(message) = OpenMessage::parse(&raw) else { return };
         // Set only when changed: a new language rebuilds the whole interface.
-        if let Some(lang) = action.get("lang").and_then(|l| l.as_str()).and_then(Lang::from_code) {
-            if lang != self.lang.get_untracked() {
-                self.lang.set(lang);
-            }
+        if message.lang != self.lang.get_untracked() {
+            self.lang.set(message.lang);
         }
-        if let Some(vi) = action.get("vi").and_then(|v| v.as_bool()) {
-            if vi != self.vi.get_untracked() {
-                self.vi.set(vi);
-            }
+        if message.vi != self.vi.get_untracked() {
+            self.vi.set(message.vi);
         }
         // Shown before focus moves: focus cannot go into a hidden slot.
         self.show();
-        if let Some(id) = action.get("situation").and_then(|s| s.as_str()) {
-            if engine.situation_index(id).is_some() {
-                self.choose_situation(id);
-            } else {
-                self.notice.set(Some(format!("{}: {id}.", self.s().situation_unknown)));
+        match message.open {
+            Open::Situation(id) if engine.situation_index(&id).is_some() => self.choose_situation(&id),
+            Open::Situation(id) => self.notice.set(Some(format!("{}: {id}.", self.s().situation_unknown))),
+            Open::Profile => {
+                self.profile_open.set(true);
+                self.moved();
             }
-        } else if action.get("profile").is_some() {
-            self.profile_open.set(true);
-            self.moved();
         }
     }
 
@@ -328,16 +315,24 @@ impl App {
         self.situation.get()
     }
 
-    pub fn stage(&self) -> Stage {
-        self.stage.get_untracked()
+    /// The question being changed, if any (its index in the catalog).
+    pub fn editing(&self) -> Option<usize> {
+        let id = self.journey.with(|j| j.editing.clone())?;
+        self.engine.with(|e| e.as_ref()?.question_index(&id))
+    }
+
+    /// The questions asked so far in the current situation, by id.
+    fn asked(&self) -> Vec<String> {
+        let Some(engine) = self.engine.get_untracked() else { return Vec::new() };
+        self.walk
+            .with_untracked(|w| {
+                w.as_ref().map(|(_, w)| w.asked.iter().map(|&q| engine.catalog.questions[q].id.clone()).collect())
+            })
+            .unwrap_or_default()
     }
 
     pub fn choose_situation(&self, id: &str) {
-        self.journey.update(|j| {
-            j.situation = Some(id.to_string());
-            j.stage = Stage::Questions;
-        });
-        self.editing.set(None);
+        self.journey.update(|j| j.choose(id));
         self.expanded.set(BTreeSet::new());
         self.profile_open.set(false);
         self.settle();
@@ -348,19 +343,14 @@ impl App {
     /// Past the last question, go to the review.
     fn settle(&self) {
         let done = self.walk.with_untracked(|w| w.as_ref().is_some_and(|(_, w)| w.is_done()));
-        if done && self.editing.get_untracked().is_none() && self.stage() == Stage::Questions {
-            self.journey.update(|j| j.stage = Stage::Review);
-        }
+        // Only when it moves: every change of the journey re-runs what reads it.
+        self.journey.maybe_update(|j| j.settle(done));
     }
 
     pub fn answer(&self, question: usize, value: Value) {
         let Some(engine) = self.engine.get_untracked() else { return };
-        let Some(sit) = self.situation_id() else { return };
         let q = engine.catalog.questions[question].id.clone();
-        self.journey.update(|j| {
-            j.answers.entry(sit).or_default().insert(q, value);
-        });
-        self.editing.set(None);
+        self.journey.update(|j| j.answer(&q, value));
         self.settle();
         self.moved();
     }
@@ -373,39 +363,19 @@ impl App {
     }
 
     pub fn change(&self, question: usize) {
-        self.editing.set(Some(question));
-        self.journey.update(|j| j.stage = Stage::Questions);
+        let Some(engine) = self.engine.get_untracked() else { return };
+        self.journey.update(|j| j.change(&engine.catalog.questions[question].id));
         self.moved();
     }
 
     pub fn back(&self) {
-        let asked = self.walk.with_untracked(|w| w.as_ref().map(|(_, w)| w.asked.clone()).unwrap_or_default());
-        match (self.stage(), self.editing.get_untracked()) {
-            (Stage::Plan, _) => self.journey.update(|j| j.stage = Stage::Review),
-            (Stage::Review, _) => match asked.last() {
-                Some(&q) => self.change(q),
-                None => self.go_start(),
-            },
-            (_, Some(q)) => match asked.iter().position(|&a| a == q) {
-                Some(i) if i > 0 => self.editing.set(Some(asked[i - 1])),
-                _ => self.go_start(),
-            },
-            (_, None) => match asked.last() {
-                Some(&q) => self.editing.set(Some(q)),
-                None => self.go_start(),
-            },
-        }
-        self.moved();
-    }
-
-    pub fn go_start(&self) {
-        self.journey.update(|j| j.stage = Stage::Start);
-        self.editing.set(None);
+        let asked = self.asked();
+        self.journey.update(|j| j.back(&asked));
         self.moved();
     }
 
     pub fn show_plan(&self) {
-        self.journey.update(|j| j.stage = Stage::Plan);
+        self.journey.update(|j| j.show_plan());
         self.moved();
         if let Some(plan) = self.plan.get_untracked() {
             self.event("lifenav:plan", serde_json::json!({ "situation": plan.situation, "steps": plan.steps.len() }));
@@ -413,15 +383,7 @@ impl App {
     }
 
     pub fn set_event_date(&self, date: Option<Date>) {
-        let Some(sit) = self.situation_id() else { return };
-        self.journey.update(|j| match date {
-            Some(d) => {
-                j.event_dates.insert(sit, d);
-            }
-            None => {
-                j.event_dates.remove(&sit);
-            }
-        });
+        self.journey.update(|j| j.set_event_date(date));
     }
 
     pub fn toggle_tick(&self, doc: &str) {
@@ -433,22 +395,12 @@ impl App {
     }
 
     pub fn start_over(&self) {
-        let Some(sit) = self.situation_id() else { return };
-        self.journey.update(|j| {
-            j.answers.remove(&sit);
-            j.event_dates.remove(&sit);
-            j.ticked.remove(&sit);
-            j.done.remove(&sit);
-            j.situation = None;
-            j.stage = Stage::Start;
-        });
-        self.editing.set(None);
+        self.journey.update(|j| j.start_over());
         self.moved();
     }
 
     pub fn delete_all(&self) {
         self.journey.set(Journey::default());
-        self.editing.set(None);
         self.profile_open.set(false);
         self.vi.set(false);
         self.lang.set(self.config.with_value(|c| c.lang));

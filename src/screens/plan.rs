@@ -3,11 +3,12 @@
 
 use super::{focus_on_move, EventDate};
 use crate::browser;
+use crate::feedback::Feedback;
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::model::ChannelKind;
 use lifenav_core::plan::{DocLine, Step, StepMode};
-use lifenav_core::{present, Engine, Lang, Plan};
+use lifenav_core::{present, Date, Engine, Lang, Plan};
 use std::sync::Arc;
 
 #[component]
@@ -16,8 +17,12 @@ pub fn PlanScreen() -> impl IntoView {
     let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
-    crate::feedback::load_scores(app);
+    let feedback = expect_context::<Feedback>();
+    feedback.load_scores();
     let share_url: RwSignal<Option<String>> = RwSignal::new(None);
+    // Whether the browser copied the link: `None` while it is being asked.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    let share_input = NodeRef::<leptos::html::Input>::new();
     let calendar_note: RwSignal<bool> = RwSignal::new(false);
     // One shared copy per plan for the parts below; the event date field stays outside
     // them, so a new date does not replace the field the citizen is typing in.
@@ -39,10 +44,20 @@ pub fn PlanScreen() -> impl IntoView {
         Some(sit.title.get(app.lang.get()).to_string())
     };
     let share = move |_| {
-        if let Some(url) = app.share_link() {
-            browser::copy_to_clipboard(&url);
-            share_url.set(Some(url));
-        }
+        let Some(url) = app.share_link() else { return };
+        share_url.set(Some(url.clone()));
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_to_clipboard(&url).await;
+            copied.set(Some(ok));
+            if !ok {
+                // Ready to copy by hand.
+                if let Some(input) = share_input.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
     };
     let print = move |_| {
         if let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) {
@@ -82,8 +97,22 @@ pub fn PlanScreen() -> impl IntoView {
                         view! {
                             <div class="ln-field">
                                 <label for="ln-share">{app.s().share_label}</label>
-                                <input id="ln-share" class="ln-input" type="url" readonly prop:value=url />
-                                <p class="ln-hint">{app.s().share_copied}</p>
+                                <input
+                                    id="ln-share"
+                                    class="ln-input"
+                                    type="url"
+                                    readonly
+                                    prop:value=url
+                                    node_ref=share_input
+                                />
+                                {move || {
+                                    copied
+                                        .get()
+                                        .map(|ok| {
+                                            let text = if ok { app.s().share_copied } else { app.s().share_copy_failed };
+                                            view! { <p class="ln-hint ln-copy-result">{text}</p> }
+                                        })
+                                }}
                             </div>
                         }
                     })
@@ -92,7 +121,7 @@ pub fn PlanScreen() -> impl IntoView {
         <p class="ln-hint">{s.share_note}</p>
         {move || {
             let situation = app.situation_id()?;
-            crate::feedback::enabled(&app).then(|| view! { <super::rate::Helpful situation /> })
+            feedback.enabled().then(|| view! { <super::rate::Helpful situation /> })
         }}
     }
 }
@@ -110,9 +139,9 @@ fn Summary(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
     view! {
         <ul class="ln-summary">
             <li>
-                {crate::i18n::count(plan.steps.len(), lang, s.plan_steps, s.plan_steps_en)}
+                {crate::i18n::count(plan.steps.len(), lang, present::STEPS)}
             </li>
-            <li>{crate::i18n::count(plan.visits.len(), lang, s.visits_word, s.visits_word_en)}</li>
+            <li>{crate::i18n::count(plan.visits.len(), lang, present::VISITS)}</li>
             <li>
                 {format!("{}: {fees}", s.total_fees)}
                 {plan.fee_unverified.then(|| view! { <span class="ln-check">{format!(" ({})", l.check)}</span> })}
@@ -120,6 +149,8 @@ fn Summary(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
             {nearest.map(|n| view! { <li class="ln-deadline">{n}</li> })}
         </ul>
         {(!plan.undecided.is_empty()).then(|| view! { <p class="ln-hint">{l.undecided}</p> })}
+        {lifenav_core::notes::uncovered_years(&plan, lang)
+            .map(|note| view! { <p class="ln-hint ln-uncovered">{present::capitalised(&note)}</p> })}
     }
 }
 
@@ -186,8 +217,12 @@ fn Checklist(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
                                         prop:checked=move || app.journey.with(|j| j.is_ticked(&doc))
                                         on:change=move |_| app.toggle_tick(&doc_for_tick)
                                     />
-                                    <span>{text}</span>
-                                    <span class="ln-hint">{format!(" — {steps}")}</span>
+                                    // One flex item beside the box, the steps on a line of their
+                                    // own: three items squeezed the names until words broke.
+                                    <span class="ln-check-text">
+                                        <span>{text}</span>
+                                        <span class="ln-hint ln-check-steps">{steps}</span>
+                                    </span>
                                 </label>
                             </li>
                         }
@@ -225,7 +260,7 @@ fn StepList(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
                 {plan
                     .steps
                     .iter()
-                    .map(|step| view! { <StepView engine=engine.clone() step=step.clone() lang /> })
+                    .map(|step| view! { <StepView engine=engine.clone() step=step.clone() today=plan.today lang /> })
                     .collect_view()}
             </ol>
         </section>
@@ -261,7 +296,7 @@ fn text_list(label: &'static str, items: &[lifenav_core::Text], lang: Lang) -> O
 }
 
 #[component]
-fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
+fn StepView(engine: Arc<Engine>, step: Step, today: Date, lang: Lang) -> impl IntoView {
     let app = expect_context::<App>();
     let l = present::labels(lang);
     let s = app.s();
@@ -302,7 +337,7 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
             // Built only while open: a collapsed step costs nothing when the plan changes.
             <div id=region class="ln-step-body" hidden=move || !open()>
                 {move || {
-                    open().then(|| view! { <StepBody engine=engine.clone() step=step.clone() lang done /> })
+                    open().then(|| view! { <StepBody engine=engine.clone() step=step.clone() today lang done /> })
                 }}
             </div>
         </li>
@@ -310,8 +345,9 @@ fn StepView(engine: Arc<Engine>, step: Step, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> impl IntoView {
+fn StepBody(engine: Arc<Engine>, step: Step, today: Date, lang: Lang, done: Memo<bool>) -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<Feedback>();
     let l = present::labels(lang);
     let s = app.s();
     let service = step.service.clone();
@@ -319,41 +355,11 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
     let service_for_rating = service.clone();
     let service_for_done = service.clone();
     let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
-    let why: Vec<String> = step
-        .why
-        .iter()
-        .map(|a| {
-            let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
-            format!("{text} — {}", present::value(&engine, &a.question, &a.value, lang))
-        })
-        .collect();
-    let term = step.term.as_ref().map(|t| {
-        format!(
-            "{}: {}; {} {}, {} {}",
-            l.term,
-            present::period(t, lang),
-            l.start_from,
-            step.earliest_start.human(lang),
-            l.ready_by,
-            step.ready_by.human(lang)
-        )
-    });
-    let deadline_line = step.deadline.as_ref().map(|d| {
-        let mut line = format!("{}: {}", l.deadline, present::period(d, lang));
-        if let Some(date) = step.deadline_date {
-            line.push_str(&format!(" — {} {}", l.until, date.human(lang)));
-        }
-        if step.overdue {
-            line.push_str(&format!(" ({})", l.overdue));
-        }
-        line
-    });
-    let fee = step.fee.as_ref().map(|f| {
-        let mut line =
-            format!("{}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { present::fee_amount(f.amount) });
-        present::sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
-        line
-    });
+    let why = present::why(&engine, &step, lang);
+    let term = present::term_line(&step, today, lang);
+    let deadline_line = present::deadline_line(&step, lang);
+    let fee = present::fee_line(&step, today, lang);
+    let unknown = lifenav_core::notes::unknown_facts(&engine, &step, lang);
     let basis: Vec<(String, Option<String>)> =
         step.legal_basis.iter().map(|b| (b.title.get(lang).to_string(), b.source.clone())).collect();
     let channels = step
@@ -395,7 +401,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
     let results = doc_list(l.results, &step.results, lang, false);
     view! {
                 {move || {
-                    super::rate::score_line(app, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
+                    super::rate::score_line(app, feedback, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
                 }}
                 {step.summary.map(|t| view! { <p>{t.get(lang).to_string()}</p> })}
                 {step.variant_title.map(|t| view! { <p class="ln-variant">{t.get(lang).to_string()}</p> })}
@@ -411,6 +417,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
                 {term.map(|t| view! { <p>{t}</p> })}
                 {deadline_line.map(|t| view! { <p class:ln-overdue=step.overdue>{t}</p> })}
                 {fee.map(|t| view! { <p>{t}</p> })}
+                {unknown.map(|t| view! { <p class="ln-hint ln-unknown">{present::capitalised(&t)}</p> })}
                 {text_list(l.criteria, &step.criteria, lang)}
                 {text_list(l.refusal, &step.refusal, lang)}
                 {(!step.channels.is_empty()).then(|| view! { <h5>{l.channels}</h5> <ul>{channels}</ul> })}
@@ -443,7 +450,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, lang: Lang, done: Memo<bool>) -> im
                     <span>{s.step_done}</span>
                 </label>
                 {move || {
-                    (done.get() && crate::feedback::enabled(&app))
+                    (done.get() && feedback.enabled())
                         .then(|| view! { <super::rate::RatingForm service=service_for_rating.clone() /> })
                 }}
     }

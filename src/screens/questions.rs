@@ -10,8 +10,7 @@ use lifenav_core::model::QuestionKind;
 #[component]
 pub fn Questions() -> impl IntoView {
     let app = expect_context::<App>();
-    let current =
-        Memo::new(move |_| app.editing.get().or_else(|| app.walk.with(|w| w.as_ref().and_then(|(_, w)| w.next))));
+    let current = Memo::new(move |_| app.editing().or_else(|| app.walk.with(|w| w.as_ref().and_then(|(_, w)| w.next))));
     let ask_consent = Memo::new(move |_| {
         let sit = app.situation_id()?;
         app.journey.with(|j| (j.reuse.is_none() && j.reusable(&sit) > 0).then_some(()))
@@ -145,17 +144,7 @@ fn QuestionForm(q: usize) -> impl IntoView {
                             label=label.get(lang)
                             checked=Signal::derive(move || draft.get().split(',').any(|p| p == checked_id))
                             on_pick=Callback::new(move |_| {
-                                    draft.update(|d| {
-                                        let mut set: Vec<String> =
-                                            d.split(',').filter(|p| !p.is_empty()).map(str::to_string).collect();
-                                        match set.iter().position(|p| *p == toggle_id) {
-                                            Some(i) => {
-                                                set.remove(i);
-                                            }
-                                            None => set.push(toggle_id.clone()),
-                                        }
-                                        *d = set.join(",");
-                                    })
+                                draft.update(|d| *d = lifenav_core::journey::Journey::toggle_option(d, &toggle_id))
                             })
                         />
                     }

@@ -3,7 +3,7 @@
 //! helpful?". Everything goes through the outbox (`crate::feedback`).
 
 use super::{focus_on_move, Choice};
-use crate::feedback;
+use crate::feedback::{Feedback, Status};
 use crate::state::App;
 use leptos::prelude::*;
 
@@ -11,16 +11,13 @@ use leptos::prelude::*;
 type Label = fn(&'static crate::i18n::Strings) -> &'static str;
 
 /// What became of a sent item, as the citizen reads it.
-fn status_text(app: App, id: &str) -> &'static str {
+fn status_text(app: App, feedback: Feedback, id: &str) -> &'static str {
     let s = app.s();
-    if app.delivered.with(|d| d.contains(id)) {
-        s.rate_sent
-    } else if app.rejected.with(|d| d.contains(id)) {
-        s.rate_rejected
-    } else if app.outbox.with(|o| o.attempts(id).is_some_and(|n| n > 0)) {
-        s.rate_queued
-    } else {
-        s.rate_sending
+    match feedback.status(id) {
+        Status::Sent => s.rate_sent,
+        Status::Rejected => s.rate_rejected,
+        Status::Queued => s.rate_queued,
+        Status::Sending => s.rate_sending,
     }
 }
 
@@ -58,6 +55,7 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
 #[component]
 pub fn RatingForm(service: String) -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<Feedback>();
     let s = app.s();
     let scores: [RwSignal<Option<u8>>; 5] = std::array::from_fn(|_| RwSignal::new(None));
     let channel: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -88,7 +86,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
             "term_met": term.get_untracked(),
             "comment": if text.trim().is_empty() { serde_json::Value::Null } else { text.into() },
         });
-        sent.set(feedback::send(app, "ratings", body));
+        sent.set(feedback.send("ratings", body));
     };
     let channels: [(&'static str, Label); 4] = [
         ("in_person", |s| s.channel_in_person),
@@ -101,7 +99,7 @@ pub fn RatingForm(service: String) -> impl IntoView {
     let comment_id = format!("{prefix}-comment");
     let note_id = format!("{prefix}-note");
     move || match sent.get() {
-        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, &id)}</p> }.into_any(),
+        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, feedback, &id)}</p> }.into_any(),
         None => view! {
             <form class="ln-rating" on:submit=submit.clone() novalidate>
                 <p class="ln-hint">{s.rate_intro}</p>
@@ -186,7 +184,7 @@ pub fn RateScreen(service: String) -> impl IntoView {
             Some(format!("{}: {}", app.s().rate_title, s.title.get(app.lang.get())))
         }
     };
-    let enabled = feedback::enabled(&app);
+    let enabled = expect_context::<Feedback>().enabled();
     view! {
         <h2 tabindex="-1" node_ref=heading>{title}</h2>
         {if enabled {
@@ -204,12 +202,12 @@ pub fn RateScreen(service: String) -> impl IntoView {
 }
 
 /// "Citizens' rating: 4.6 out of 5 (12)" for a step; nothing without a summary.
-pub fn score_line(app: App, service: &str) -> Option<String> {
-    let score = app.scores.with(|s| s.as_ref().and_then(|s| s.get(service).copied()))?;
+pub fn score_line(app: App, feedback: Feedback, service: &str) -> Option<String> {
+    let score = feedback.score(service)?;
     let lang = app.lang.get();
     let mean = format!("{:.1}", score.mean);
     let mean = if lang == lifenav_core::Lang::Ru { mean.replace('.', ",") } else { mean };
-    let count = crate::i18n::count(score.count as usize, lang, app.s().ratings_word, app.s().ratings_word_en);
+    let count = crate::i18n::count(score.count as usize, lang, lifenav_core::present::RATINGS);
     Some(format!("{}: {mean} {} ({count})", app.s().score_line, app.s().score_of))
 }
 
@@ -217,6 +215,7 @@ pub fn score_line(app: App, service: &str) -> Option<String> {
 #[component]
 pub fn Helpful(situation: String) -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<Feedback>();
     let s = app.s();
     let answer: RwSignal<Option<bool>> = RwSignal::new(None);
     let comment = RwSignal::new(String::new());
@@ -230,10 +229,10 @@ pub fn Helpful(situation: String) -> impl IntoView {
             "helpful": helpful,
             "comment": if text.trim().is_empty() { serde_json::Value::Null } else { text.into() },
         });
-        sent.set(feedback::send(app, "helpful", body));
+        sent.set(feedback.send("helpful", body));
     };
     move || match sent.get() {
-        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, &id)}</p> }.into_any(),
+        Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, feedback, &id)}</p> }.into_any(),
         None => view! {
             <form class="ln-helpful" on:submit=submit.clone() novalidate>
                 <fieldset>

@@ -15,7 +15,7 @@ mod handoff;
 #[path = "../i18n.rs"]
 mod i18n;
 
-use lifenav_core::search::SituationIndex;
+use lifenav_core::search::{Finder, SituationIndex};
 use lifenav_core::text::escape_html as esc;
 use lifenav_core::Lang;
 use std::cell::RefCell;
@@ -69,7 +69,8 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         vi,
         keys,
         // A city's own catalog: its situations come from the app, which loads it.
-        index: (!custom_catalog || index_url.is_some()).then(|| SituationIndex::parse(EMBEDDED_INDEX).ok()).flatten(),
+        index: None,
+        finder: std::cell::OnceCell::new(),
         query: String::new(),
         notice: None,
         waiting: false,
@@ -78,6 +79,11 @@ pub fn mount(host: HtmlElement, load: js_sys::Function) {
         slot,
         load,
     }));
+    if !custom_catalog || index_url.is_some() {
+        if let Ok(index) = SituationIndex::parse(EMBEDDED_INDEX) {
+            screen.borrow_mut().set_index(index);
+        }
+    }
     listen(&screen);
     let opens_in_app = opens_elsewhere(&screen.borrow().keys);
     let app_first = (custom_catalog && index_url.is_none()) || opens_in_app;
@@ -114,7 +120,7 @@ fn fetch_index(screen: Rc<RefCell<Start>>, host: &HtmlElement, url: String) {
         match text.and_then(|t| SituationIndex::parse(&t).ok()) {
             // Only while the list is shown: once the app has the screen it sends its own.
             Some(index) if s.index.as_ref() != Some(&index) && !s.waiting => {
-                s.index = Some(index);
+                s.set_index(index);
                 s.render_list();
             }
             Some(_) => {}
@@ -146,6 +152,9 @@ struct Start {
     lang: Lang,
     vi: bool,
     index: Option<SituationIndex>,
+    /// The index ready for searching, built when the citizen first types (stemming every
+    /// word of the catalog is work the list itself does not need).
+    finder: std::cell::OnceCell<Finder>,
     query: String,
     notice: Option<String>,
     /// A situation was chosen (or the page opens inside the journey): the app is loading.
@@ -188,8 +197,13 @@ fn saved_settings(keys: &handoff::Keys) -> Option<(Lang, bool)> {
 }
 
 impl Start {
-    fn s(&self) -> &'static i18n::Strings {
-        i18n::t(self.lang)
+    fn set_index(&mut self, index: SituationIndex) {
+        self.finder = std::cell::OnceCell::new();
+        self.index = Some(index);
+    }
+
+    fn s(&self) -> &'static i18n::StartStrings {
+        i18n::start(self.lang)
     }
 
     fn find(&self, selector: &str) -> Option<HtmlElement> {
@@ -247,13 +261,22 @@ impl Start {
         let (Some(results), Some(index)) = (self.find(".ln-results"), self.index.as_ref()) else { return };
         let s = self.s();
         let lang = self.lang;
-        let item = |i: usize| {
+        let item = |i: usize, service: Option<usize>| {
             let sit = &index.situations[i];
+            // The service the query named, when that is what found the situation.
+            let service = service.map(|v| {
+                format!(
+                    r#"<span class="ln-situation-service">{}: {}</span>"#,
+                    esc(s.search_service),
+                    esc(index.services[v].title.get(lang))
+                )
+            });
             format!(
-                r#"<li><button type="button" class="ln-situation" data-situation="{}"><span class="ln-situation-title">{}</span><span class="ln-situation-summary">{}</span></button></li>"#,
+                r#"<li><button type="button" class="ln-situation" data-situation="{}"><span class="ln-situation-title">{}</span><span class="ln-situation-summary">{}</span>{}</button></li>"#,
                 esc(&sit.id),
                 esc(sit.title.get(lang)),
-                esc(sit.summary.get(lang))
+                esc(sit.summary.get(lang)),
+                service.unwrap_or_default()
             )
         };
         let html = if self.query.trim().is_empty() {
@@ -261,7 +284,7 @@ impl Start {
                 .by_category()
                 .into_iter()
                 .map(|(c, members)| {
-                    let items: String = members.into_iter().map(item).collect();
+                    let items: String = members.into_iter().map(|i| item(i, None)).collect();
                     format!(
                         r#"<section class="ln-category"><h3>{}</h3><ul class="ln-situations">{items}</ul></section>"#,
                         esc(index.categories[c].1.get(lang))
@@ -269,12 +292,12 @@ impl Start {
                 })
                 .collect()
         } else {
-            let found = index.search(&self.query);
+            let found = self.finder.get_or_init(|| index.finder()).search(&self.query);
             let status = match found.len() {
                 0 => s.search_none.to_string(),
                 n => format!("{}: {n}", s.search_found),
             };
-            let items: String = found.into_iter().map(item).collect();
+            let items: String = found.into_iter().map(|h| item(h.situation, h.service)).collect();
             format!(r#"<p class="ln-found" role="status">{}</p><ul class="ln-situations">{items}</ul>"#, esc(&status))
         };
         results.set_inner_html(&html);
@@ -329,15 +352,15 @@ impl Start {
         self.load_app();
     }
 
-    fn settings_fields(&self) -> String {
-        format!(r#""lang":"{}","vi":{}"#, self.lang.code(), self.vi)
+    fn open(&self, open: handoff::Open) -> String {
+        handoff::OpenMessage { open, lang: self.lang, vi: self.vi }.to_json()
     }
 
     /// Returns the action to hand to the app, if the click asks for one.
     fn on_click(&mut self, target: Element) -> Option<String> {
         let button = target.closest("button").ok().flatten()?;
         if let Some(id) = button.get_attribute("data-situation") {
-            return Some(format!(r#"{{"situation":"{}",{}}}"#, json_escape(&id), self.settings_fields()));
+            return Some(self.open(handoff::Open::Situation(id)));
         }
         match button.get_attribute("data-action").as_deref() {
             Some("lang") => {
@@ -352,7 +375,7 @@ impl Start {
                 let _ = self.container.class_list().toggle_with_force("vi", self.vi);
                 let _ = button.set_attribute("aria-pressed", &self.vi.to_string());
             }
-            Some("profile") => return Some(format!(r#"{{"profile":true,{}}}"#, self.settings_fields())),
+            Some("profile") => return Some(self.open(handoff::Open::Profile)),
             Some("retry") => {
                 // What was chosen before the failure is still waiting in the slot.
                 (self.notice, self.failed) = (None, false);
@@ -370,25 +393,23 @@ impl Start {
     }
 
     /// The app is back at the start, or has just loaded there.
-    fn on_back(&mut self, detail: &JsValue) {
+    fn on_back(&mut self, back: handoff::BackMessage) {
         let was_showing = !self.container.hidden() && !self.waiting;
         // The app's language and mode count when the citizen was in the app; when it
         // has only just loaded, the citizen may have changed them here meanwhile.
-        let moved = get(detail, "moved").as_bool() == Some(true);
-        let (lang, vi) = match moved {
-            true => (
-                get(detail, "lang").as_string().and_then(|l| Lang::from_code(&l)).unwrap_or(self.lang),
-                get(detail, "vi").as_bool().unwrap_or(self.vi),
-            ),
-            false => (self.lang, self.vi),
-        };
-        let mut redraw = !was_showing || lang != self.lang || vi != self.vi;
+        let (lang, vi) = if back.moved { (back.lang, back.vi) } else { (self.lang, self.vi) };
+        let redraw = !was_showing || lang != self.lang || vi != self.vi;
         (self.lang, self.vi) = (lang, vi);
-        if let Some(index) = get(detail, "index").as_string().and_then(|t| SituationIndex::parse(&t).ok()) {
-            redraw |= self.index.as_ref() != Some(&index);
-            self.index = Some(index);
+        // Another catalog's situations: only the list is redrawn, so the search box keeps
+        // what the citizen is typing (and the focus).
+        let mut relist = false;
+        if let Some(index) = back.index.and_then(|t| SituationIndex::parse(&t).ok()) {
+            if self.index.as_ref() != Some(&index) {
+                relist = true;
+                self.set_index(index);
+            }
         }
-        if let Some(notice) = get(detail, "notice").as_string() {
+        if let Some(notice) = back.notice {
             self.notice = Some(notice);
         }
         self.waiting = false;
@@ -398,15 +419,14 @@ impl Start {
             self.render();
         } else {
             self.render_notice();
+            if relist {
+                self.render_list();
+            }
         }
-        if moved {
+        if back.moved {
             self.focus("h2");
         }
     }
-}
-
-fn json_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// One listener per kind of event, on the container and the slot.
@@ -471,9 +491,8 @@ fn listen(screen: &Rc<RefCell<Start>>) {
         &slot,
         handoff::BACK,
         Box::new(move |ev: Event| {
-            let detail = ev.dyn_ref::<web_sys::CustomEvent>().map(|e| e.detail()).unwrap_or(JsValue::NULL);
-            let detail = detail.as_string().and_then(|d| js_sys::JSON::parse(&d).ok()).unwrap_or(JsValue::NULL);
-            sc.borrow_mut().on_back(&detail);
+            let detail = ev.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+            sc.borrow_mut().on_back(handoff::BackMessage::parse(&detail.unwrap_or_default()));
         }),
     );
     let sc = screen.clone();

@@ -13,7 +13,9 @@ test('the demo city page: hostile CSS does not reach the widget, the widget touc
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${env.server.url}/`);
   const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML.length, lang: document.documentElement.lang, title: document.title, cookie: document.cookie }));
-  await w(page).locator('.ln-situation').first().waitFor();
+  // The list shows the built-in situations at once and is redrawn with the published
+  // ones (the example catalog's 3): measured once that has happened, not in between.
+  await page.waitForFunction(() => document.querySelector('[data-lifenav]').shadowRoot.querySelectorAll('.ln-situation').length === 3);
   const button = w(page).locator('.ln-situation').first();
   const style = await button.evaluate((el) => {
     const s = getComputedStyle(el);

@@ -14,14 +14,14 @@ const CLI = join(ROOT, 'target/release/lifenav');
 
 /// `seed`: the catalog folder that becomes the published version 1 (null: the server's
 /// embedded Irkutsk catalog). `extra`: more command-line flags.
-export async function startServer({ seed = 'catalog/example', listen = '127.0.0.1:0', dir = null, origins = [], extra = [] } = {}) {
+export async function startServer({ seed = 'catalog/example', listen = '127.0.0.1:0', dir = null, origins = [], extra = [], staticDir = join(ROOT, 'dist') } = {}) {
   const own = !dir;
   dir ??= mkdtempSync(join(tmpdir(), 'lifenav-e2e-'));
   const child = spawn(SERVER, [
     '--listen', listen,
     ...origins.flatMap((o) => ['--allowed-origin', o]),
     '--database', `sqlite://${join(dir, 'lifenav.db')}`,
-    '--static-dir', join(ROOT, 'dist'),
+    '--static-dir', staticDir,
     ...(seed ? ['--seed-catalog', join(ROOT, seed)] : []),
     '--rate-limit', '1000',
     ...extra,
@@ -103,11 +103,11 @@ export async function launch() {
 
 /// A host page (dist/test/host.html, served for real) that embeds the widget the way a
 /// city does, configured through the query string.
-export async function openHost(context, server, { catalog = '/test/example.json', lang = 'ru', feedback = '', hash = '' } = {}) {
+export async function openHost(context, server, { catalog = '/test/example.json', lang = 'ru', feedback = '', hash = '', names = '' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const query = new URLSearchParams({ catalog, lang, feedback });
+  const query = new URLSearchParams({ catalog, lang, feedback, ...(names ? { names } : {}) });
   await page.goto(`${server.url}/test/host.html?${query}${hash}`);
   page.errors = errors;
   return page;

@@ -15,8 +15,8 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         o,
         "{title}. {}: {}, {}, {}: {fees}{}",
         l.plan,
-        plural(plan.steps.len(), lang, ["шаг", "шага", "шагов"], ["step", "steps"]),
-        plural(plan.visits.len(), lang, ["визит", "визита", "визитов"], ["visit", "visits"]),
+        count(plan.steps.len() as u64, STEPS, lang),
+        count(plan.visits.len() as u64, VISITS, lang),
         l.fees,
         if plan.fee_unverified { format!(" [{}]", l.check) } else { String::new() }
     );
@@ -40,15 +40,7 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         let variant = s.variant_title.as_ref().map(|t| format!(" — {}", t.get(lang))).unwrap_or_default();
         let _ = writeln!(o, "{} {}. {} [{}]{variant}", l.step, s.number, s.title.get(lang), level(s.level, lang));
         if !s.why.is_empty() {
-            let why: Vec<String> = s
-                .why
-                .iter()
-                .map(|a| {
-                    let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
-                    format!("{text} — {}", value(engine, &a.question, &a.value, lang))
-                })
-                .collect();
-            let _ = writeln!(o, "  {}: {}", l.why, why.join("; "));
+            let _ = writeln!(o, "  {}: {}", l.why, why(engine, s, lang).join("; "));
         }
         match s.mode {
             StepMode::Automatic => {
@@ -70,36 +62,11 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         list(&mut o, l.bring, &s.bring, true);
         list(&mut o, l.obtained, &s.obtained, false);
         list(&mut o, l.received, &s.received, false);
-        if let Some(t) = &s.term {
-            let _ = writeln!(
-                o,
-                "  {}: {}; {} {}, {} {}",
-                l.term,
-                period(t, lang),
-                l.start_from,
-                s.earliest_start.human(lang),
-                l.ready_by,
-                s.ready_by.human(lang)
-            );
-        }
-        if let Some(d) = &s.deadline {
-            let mut line = format!("  {}: {}", l.deadline, period(d, lang));
-            if let Some(date) = s.deadline_date {
-                let _ = write!(line, " — {} {}", l.until, date.human(lang));
-            }
-            if s.overdue {
-                let _ = write!(line, " ({})", l.overdue);
-            }
-            let _ = writeln!(o, "{line}");
-        }
-        if let Some(f) = &s.fee {
-            let mut line =
-                format!("  {}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { fee_amount(f.amount) });
-            sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
-            if let Some(on) = lifenav_core::notes::step_facts_date(s, plan.today, lang) {
-                let _ = write!(line, " ({on})");
-            }
-            let _ = writeln!(o, "{line}");
+        for line in [term_line(s, plan.today, lang), deadline_line(s, lang), fee_line(s, plan.today, lang)]
+            .into_iter()
+            .flatten()
+        {
+            let _ = writeln!(o, "  {line}");
         }
         for (label, items) in [(l.criteria, &s.criteria), (l.refusal, &s.refusal)] {
             if !items.is_empty() {
@@ -111,15 +78,8 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         }
         if !s.channels.is_empty() {
             let _ = writeln!(o, "  {}:", l.channels);
-            for ch in &s.channels {
-                let mut line = format!("    - {}", channel(ch.kind, lang));
-                if let Some(id) = &ch.office {
-                    let _ = write!(line, ": {}", office(engine, id, lang));
-                }
-                if let Some(url) = &ch.url {
-                    let _ = write!(line, ": {url}");
-                }
-                let _ = writeln!(o, "{line}");
+            for line in channel_lines(engine, s, lang) {
+                let _ = writeln!(o, "    - {line}");
             }
         }
         if let Some(ask) = lifenav_core::notes::unknown_facts(engine, s, lang) {

@@ -306,6 +306,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
             holidays: Vec::new(),
             workdays: Vec::new(),
             primary_sources: Vec::new(),
+            synonyms: Vec::new(),
         },
         departments,
         questions,

@@ -5,8 +5,9 @@
 //! Saved state can be damaged (an old version, an edited value, a catalog that changed
 //! since): [`Journey::restore`] keeps what still makes sense and says what it dropped.
 
+use crate::share::SharedJourney;
 use crate::value::Answers;
-use crate::{Date, Engine};
+use crate::{Date, Engine, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,6 +38,9 @@ pub struct Journey {
     pub ticked: BTreeMap<String, BTreeSet<String>>,
     /// Services marked done, by situation.
     pub done: BTreeMap<String, BTreeSet<String>>,
+    /// The earlier question being changed, if any (not saved: a reload goes on from the
+    /// next question).
+    pub editing: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -73,7 +77,114 @@ fn toggle(by_situation: &mut BTreeMap<String, BTreeSet<String>>, situation: &Opt
     }
 }
 
+/// The moves of a journey, as the widget makes them: pure, so that each is tested node
+/// by node (`tests/journey_nodes.rs`), as the questionnaire is.
 impl Journey {
+    /// The citizen picks a situation: its questions, from the first not yet answered.
+    pub fn choose(&mut self, situation: &str) {
+        self.situation = Some(situation.to_string());
+        self.stage = Stage::Questions;
+        self.editing = None;
+    }
+
+    /// An answer to `question` in the current situation.
+    pub fn answer(&mut self, question: &str, value: Value) {
+        let Some(situation) = self.situation.clone() else { return };
+        self.answers.entry(situation).or_default().insert(question.to_string(), value);
+        self.editing = None;
+    }
+
+    /// Back to an earlier question to change its answer.
+    pub fn change(&mut self, question: &str) {
+        self.editing = Some(question.to_string());
+        self.stage = Stage::Questions;
+    }
+
+    /// When the questionnaire is `done` (and no earlier answer is being changed), on to
+    /// the review. Says whether it moved.
+    pub fn settle(&mut self, done: bool) -> bool {
+        let moves = done && self.editing.is_none() && self.stage == Stage::Questions;
+        if moves {
+            self.stage = Stage::Review;
+        }
+        moves
+    }
+
+    /// One step back, `asked` being the questions asked so far, in order: the plan → the
+    /// review → the last question asked → the one before it … → the start.
+    pub fn back(&mut self, asked: &[String]) {
+        match (self.stage, self.editing.clone()) {
+            (Stage::Start, _) => {}
+            (Stage::Plan, _) => self.stage = Stage::Review,
+            (Stage::Review, _) => match asked.last() {
+                Some(q) => self.change(q),
+                None => self.go_start(),
+            },
+            (Stage::Questions, Some(q)) => match asked.iter().position(|a| *a == q) {
+                Some(i) if i > 0 => self.editing = Some(asked[i - 1].clone()),
+                _ => self.go_start(),
+            },
+            (Stage::Questions, None) => match asked.last() {
+                Some(q) => self.editing = Some(q.clone()),
+                None => self.go_start(),
+            },
+        }
+    }
+
+    /// Back to the list of situations, keeping everything.
+    pub fn go_start(&mut self) {
+        self.stage = Stage::Start;
+        self.editing = None;
+    }
+
+    pub fn show_plan(&mut self) {
+        self.stage = Stage::Plan;
+    }
+
+    /// Forgets the current situation's answers, date, ticks and done steps, and goes back
+    /// to the list. Other situations' answers stay.
+    pub fn start_over(&mut self) {
+        let Some(situation) = self.situation.take() else { return };
+        self.answers.remove(&situation);
+        self.event_dates.remove(&situation);
+        self.ticked.remove(&situation);
+        self.done.remove(&situation);
+        self.go_start();
+    }
+
+    /// The current situation's event date (`None` clears it).
+    pub fn set_event_date(&mut self, date: Option<Date>) {
+        let Some(situation) = self.situation.clone() else { return };
+        match date {
+            Some(d) => self.event_dates.insert(situation, d),
+            None => self.event_dates.remove(&situation),
+        };
+    }
+
+    /// Opens a shared journey at its review: its situation, answers and date in place of
+    /// any given before in that situation; other situations stay as they were.
+    pub fn apply_shared(&mut self, shared: &SharedJourney) {
+        self.situation = Some(shared.situation.clone());
+        self.stage = Stage::Review;
+        self.editing = None;
+        self.answers.insert(shared.situation.clone(), shared.answers.clone());
+        self.set_event_date(shared.event_date);
+        self.answers.retain(|_, a| !a.is_empty());
+    }
+
+    /// A multiple-choice answer as it is being given (its options joined by commas, as
+    /// the question form holds it): `option` added when absent, removed when present.
+    pub fn toggle_option(draft: &str, option: &str) -> String {
+        let mut set: Vec<&str> = draft.split(',').filter(|p| !p.is_empty()).collect();
+        match set.iter().position(|p| *p == option) {
+            Some(i) => {
+                set.remove(i);
+            }
+            None => set.push(option),
+        }
+        set.join(",")
+    }
+
     /// The answers that count in `situation`: its own, and with consent the others'
     /// (its own win where both answered).
     pub fn effective_answers(&self, situation: &str) -> Answers {

@@ -83,6 +83,10 @@ pub struct Meta {
     /// coverage report tells primary from secondary sources by them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub primary_sources: Vec<String>,
+    /// Words and phrases citizens use for the same thing, for the search (`search`):
+    /// `[["прописка", "регистрация"], ["садик", "детский сад"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// One year of the production calendar, as the Government's decree sets it.

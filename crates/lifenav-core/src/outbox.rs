@@ -4,6 +4,7 @@
 //! service stores an id once, so resending is always safe.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// First retry after this many milliseconds; doubled each time, up to [`MAX_BACKOFF_MS`].
 pub const FIRST_BACKOFF_MS: f64 = 1_000.0;
@@ -44,6 +45,14 @@ impl Outcome {
             _ => Outcome::Failed,
         }
     }
+}
+
+/// What one widget did to the outbox since it last merged with storage: the items it
+/// queued and those that left it (delivered, or refused for good).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changes {
+    pub added: BTreeSet<String>,
+    pub finished: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -100,6 +109,28 @@ impl Outbox {
         self.items.iter().map(|p| p.next_try).reduce(f64::min)
     }
 
+    /// The outbox to store when several widgets (on one page, or in several tabs) share
+    /// it: `stored` is what storage holds now, `self` this widget's copy and `changes`
+    /// what it did since it last merged. What is stored stays, unless this widget
+    /// finished it (with the attempts of whichever copy tried more); what it queued
+    /// since is added. Another widget's unsent item is never dropped, and an item another
+    /// widget finished (gone from storage) is not brought back.
+    pub fn merge(&self, stored: &Outbox, changes: &Changes) -> Outbox {
+        let mut items: Vec<Pending> = stored
+            .items
+            .iter()
+            .filter(|p| !changes.finished.contains(&p.id))
+            // The copy that has seen more attempts knows better when to try again.
+            .map(|p| self.items.iter().find(|m| m.id == p.id && m.attempts > p.attempts).unwrap_or(p).clone())
+            .collect();
+        for p in &self.items {
+            if changes.added.contains(&p.id) && !items.iter().any(|i| i.id == p.id) {
+                items.push(p.clone());
+            }
+        }
+        Outbox { items }
+    }
+
     /// How many attempts failed for an item still waiting; `None` once it has left.
     pub fn attempts(&self, id: &str) -> Option<u32> {
         self.items.iter().find(|p| p.id == id).map(|p| p.attempts)
@@ -133,6 +164,40 @@ mod tests {
         o.record("a", Outcome::Delivered, 0.0);
         assert!(o.items.is_empty());
         assert_eq!(o.attempts("a"), None);
+    }
+
+    /// Two widgets on one page share `lifenav.outbox`: each saved its own copy over the
+    /// other's, so one widget's save erased the other's unsent ratings.
+    #[test]
+    fn widgets_sharing_the_outbox_never_erase_each_other() {
+        let mut storage = Outbox::default();
+        let (mut a, mut b) = (Outbox::default(), Outbox::default());
+        let (mut ca, mut cb) = (Changes::default(), Changes::default());
+        // A queues a rating and saves.
+        a.push("a1".into(), "ratings", "{}".into());
+        ca.added.insert("a1".into());
+        storage = a.merge(&storage, &ca);
+        (a, ca) = (storage.clone(), Changes::default());
+        // B, which loaded before A's rating, queues its own and saves.
+        b.push("b1".into(), "ratings", "{}".into());
+        cb.added.insert("b1".into());
+        storage = b.merge(&storage, &cb);
+        (b, cb) = (storage.clone(), Changes::default());
+        let ids = |o: &Outbox| o.items.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&storage), ["a1", "b1"], "B's save kept A's unsent rating");
+        // A fails to send a1 (its attempts are kept), B delivers b1.
+        a.record("a1", Outcome::Failed, 5_000.0);
+        storage = a.merge(&storage, &ca);
+        a = storage.clone();
+        b.record("b1", Outcome::Delivered, 6_000.0);
+        cb.finished.insert("b1".into());
+        storage = b.merge(&storage, &cb);
+        assert_eq!(ids(&storage), ["a1"]);
+        assert_eq!(storage.attempts("a1"), Some(1));
+        // A still holds b1 from an earlier merge: it does not bring it back.
+        assert_eq!(ids(&a), ["a1", "b1"]);
+        storage = a.merge(&storage, &Changes::default());
+        assert_eq!(ids(&storage), ["a1"]);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Words for presenting plans to people, in Russian or English: labels, levels,
-//! channels, terms, fees, plurals. One place for them, shared by the CLI and the widget.
+//! channels, terms, fees, numbers with their nouns, and the lines of a step (its term,
+//! deadline, fee, offices and why). One place for them, shared by the CLI, the widget's
+//! plan and its print view.
 
 use crate::model::{ChannelKind, Level, Period, PeriodUnit};
-use crate::plan::{ChecklistItem, DocLine};
-use crate::{Engine, Lang, Value};
+use crate::plan::{ChecklistItem, DocLine, Step};
+use crate::{Date, Engine, Lang, Value};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use std::fmt::Write;
 
 /// The words a plan is told in.
@@ -29,7 +32,6 @@ pub struct Labels {
     pub results: &'static str,
     pub checklist: &'static str,
     pub original: &'static str,
-    pub copies: &'static str,
     pub start_from: &'static str,
     pub ready_by: &'static str,
     pub automatic: &'static str,
@@ -39,9 +41,6 @@ pub struct Labels {
     pub check: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub days: &'static str,
-    pub working_days: &'static str,
-    pub months: &'static str,
     pub legal_basis: &'static str,
     pub visit_plan: &'static str,
     pub no_visits: &'static str,
@@ -69,7 +68,6 @@ pub const RU: Labels = Labels {
     results: "Что получите",
     checklist: "Что взять с собой (всё сразу)",
     original: "оригинал",
-    copies: "копий",
     start_from: "можно начать с",
     ready_by: "результат не раньше",
     automatic: "ничего делать не нужно: ведомство сделает само",
@@ -79,9 +77,6 @@ pub const RU: Labels = Labels {
     check: "уточняйте",
     yes: "да",
     no: "нет",
-    days: "календарных дней",
-    working_days: "рабочих дней",
-    months: "мес.",
     legal_basis: "Основание",
     visit_plan: "Визиты",
     no_visits: "ходить никуда не нужно",
@@ -109,7 +104,6 @@ pub const EN: Labels = Labels {
     results: "You receive",
     checklist: "What to bring (everything)",
     original: "original",
-    copies: "copies",
     start_from: "can start on",
     ready_by: "result not before",
     automatic: "nothing to do: the authority acts by itself",
@@ -119,9 +113,6 @@ pub const EN: Labels = Labels {
     check: "check",
     yes: "yes",
     no: "no",
-    days: "calendar days",
-    working_days: "working days",
-    months: "months",
     legal_basis: "Legal basis",
     visit_plan: "Visits",
     no_visits: "no visits needed",
@@ -182,8 +173,70 @@ pub fn value(engine: &Engine, question: &str, v: &Value, lang: Lang) -> String {
     }
 }
 
+/// A noun that goes with a number, in the forms the CLDR plural rules choose between:
+/// Russian `one` (1, 21, 101 календарный день), `few` (2–4, 22–24: календарных дня) and
+/// `many` (5–20, 25, 111: календарных дней); English `one` and `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub ru: [&'static str; 3],
+    pub en: [&'static str; 2],
+}
+
+pub const CALENDAR_DAYS: Counted = Counted {
+    ru: ["календарный день", "календарных дня", "календарных дней"],
+    en: ["calendar day", "calendar days"],
+};
+pub const WORKING_DAYS: Counted = Counted {
+    ru: ["рабочий день", "рабочих дня", "рабочих дней"],
+    en: ["working day", "working days"],
+};
+pub const MONTHS: Counted = Counted { ru: ["месяц", "месяца", "месяцев"], en: ["month", "months"] };
+pub const STEPS: Counted = Counted { ru: ["шаг", "шага", "шагов"], en: ["step", "steps"] };
+pub const VISITS: Counted = Counted { ru: ["визит", "визита", "визитов"], en: ["visit", "visits"] };
+pub const RATINGS: Counted =
+    Counted { ru: ["оценка", "оценки", "оценок"], en: ["rating", "ratings"] };
+pub const COPIES: Counted = Counted { ru: ["копия", "копии", "копий"], en: ["copy", "copies"] };
+pub const QUESTIONS: Counted =
+    Counted { ru: ["вопрос", "вопроса", "вопросов"], en: ["question", "questions"] };
+
+pub const ANSWERS: Counted =
+    Counted { ru: ["ответ", "ответа", "ответов"], en: ["answer", "answers"] };
+
+/// Every noun above, for the tests.
+pub const COUNTED: [Counted; 9] =
+    [CALENDAR_DAYS, WORKING_DAYS, MONTHS, STEPS, VISITS, RATINGS, COPIES, QUESTIONS, ANSWERS];
+
+/// The CLDR plural category of a whole number (`intl_pluralrules`).
+pub fn plural_category(n: u64, lang: Lang) -> PluralCategory {
+    let id = match lang {
+        Lang::Ru => unic_langid::langid!("ru"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    PluralRules::create(id, PluralRuleType::CARDINAL)
+        .ok()
+        .and_then(|rules| rules.select(n).ok())
+        .unwrap_or(PluralCategory::OTHER)
+}
+
+/// The noun's form for `n`, without the number.
+pub fn form(n: u64, noun: Counted, lang: Lang) -> &'static str {
+    match (lang, plural_category(n, lang)) {
+        (Lang::Ru, PluralCategory::ONE) => noun.ru[0],
+        (Lang::Ru, PluralCategory::FEW) => noun.ru[1],
+        (Lang::Ru, _) => noun.ru[2],
+        (Lang::En, PluralCategory::ONE) => noun.en[0],
+        (Lang::En, _) => noun.en[1],
+    }
+}
+
+/// A number with its noun: «1 календарный день», «3 календарных дня», «5 шагов».
+pub fn count(n: impl Into<u64>, noun: Counted, lang: Lang) -> String {
+    let n = n.into();
+    format!("{n} {}", form(n, noun, lang))
+}
+
+/// A period with its unit, its basis and the «уточняйте» mark when unverified.
 pub fn period(p: &Period, lang: Lang) -> String {
-    let l = labels(lang);
     let mut s = match p.amount() {
         Some((0, PeriodUnit::Days)) => {
             if lang == Lang::Ru {
@@ -192,9 +245,9 @@ pub fn period(p: &Period, lang: Lang) -> String {
                 "the same day".to_string()
             }
         }
-        Some((n, PeriodUnit::Days)) => format!("{n} {}", l.days),
-        Some((n, PeriodUnit::WorkingDays)) => format!("{n} {}", l.working_days),
-        Some((n, PeriodUnit::Months)) => format!("{n} {}", l.months),
+        Some((n, PeriodUnit::Days)) => count(n, CALENDAR_DAYS, lang),
+        Some((n, PeriodUnit::WorkingDays)) => count(n, WORKING_DAYS, lang),
+        Some((n, PeriodUnit::Months)) => count(n, MONTHS, lang),
         None => "?".into(),
     };
     sourced(&mut s, p.basis.as_ref().map(|b| b.get(lang)), p.unverified, lang);
@@ -210,28 +263,97 @@ pub fn sourced(s: &mut String, basis: Option<&str>, unverified: bool, lang: Lang
     }
 }
 
-/// Russian plural forms: 1 шаг, 2 шага, 5 шагов.
-pub fn plural(n: usize, lang: Lang, forms: [&str; 3], en: [&str; 2]) -> String {
-    let form = match lang {
-        Lang::En => {
-            if n == 1 {
-                en[0]
-            } else {
-                en[1]
+/// The processing term of a step: «Срок рассмотрения: 5 рабочих дней (basis); можно
+/// начать с 23 ноября 2026, результат не раньше 30 ноября 2026».
+/// The term is read on the step's day (`facts_on`): when that is not `today` and no fee
+/// carries the note, the line says which day's term it is.
+pub fn term_line(step: &Step, today: Date, lang: Lang) -> Option<String> {
+    let l = labels(lang);
+    let t = step.term.as_ref()?;
+    let mut line = format!(
+        "{}: {}; {} {}, {} {}",
+        l.term,
+        period(t, lang),
+        l.start_from,
+        step.earliest_start.human(lang),
+        l.ready_by,
+        step.ready_by.human(lang)
+    );
+    if step.fee.is_none() {
+        facts_date(&mut line, step, today, lang);
+    }
+    Some(line)
+}
+
+/// «(пошлина на 1 января 2027)»: the fee or term of a step whose facts change with the
+/// date, read on another day than today.
+fn facts_date(line: &mut String, step: &Step, today: Date, lang: Lang) {
+    if let Some(on) = crate::notes::step_facts_date(step, today, lang) {
+        let _ = write!(line, " ({on})");
+    }
+}
+
+/// The applicant's deadline: «Срок обращения: 1 месяц (basis) — до 14 декабря 2026 (срок
+/// уже прошёл)».
+pub fn deadline_line(step: &Step, lang: Lang) -> Option<String> {
+    let l = labels(lang);
+    let d = step.deadline.as_ref()?;
+    let mut line = format!("{}: {}", l.deadline, period(d, lang));
+    if let Some(date) = step.deadline_date {
+        let _ = write!(line, " — {} {}", l.until, date.human(lang));
+    }
+    if step.overdue {
+        let _ = write!(line, " ({})", l.overdue);
+    }
+    Some(line)
+}
+
+/// A note that stands alone as a sentence: its first letter capitalised.
+pub fn capitalised(note: &str) -> String {
+    let mut chars = note.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The fee: «Пошлина: 350 ₽ (НК РФ, ст. 333.26) [уточняйте]», «Пошлина: бесплатно».
+pub fn fee_line(step: &Step, today: Date, lang: Lang) -> Option<String> {
+    let l = labels(lang);
+    let f = step.fee.as_ref()?;
+    let mut line = format!("{}: {}", l.fee, if f.amount == 0.0 { l.free.to_string() } else { fee_amount(f.amount) });
+    sourced(&mut line, f.basis.as_ref().map(|b| b.get(lang)), f.unverified, lang);
+    facts_date(&mut line, step, today, lang);
+    Some(line)
+}
+
+/// Why the step is in the plan: «Question — answer», one per answer that led to it.
+pub fn why(engine: &Engine, step: &Step, lang: Lang) -> Vec<String> {
+    step.why
+        .iter()
+        .map(|a| {
+            let text = engine.catalog.question(&a.question).map(|q| q.text.get(lang)).unwrap_or(&a.question);
+            format!("{text} — {}", value(engine, &a.question, &a.value, lang))
+        })
+        .collect()
+}
+
+/// Where to go for a step: each channel with its office (name, address, hours, phone)
+/// or its web address: «МФЦ: МФЦ «Мои документы», ул. …; пн–пт 9–18».
+pub fn channel_lines(engine: &Engine, step: &Step, lang: Lang) -> Vec<String> {
+    step.channels
+        .iter()
+        .map(|ch| {
+            let mut line = channel(ch.kind, lang).to_string();
+            if let Some(id) = &ch.office {
+                let _ = write!(line, ": {}", office(engine, id, lang));
             }
-        }
-        Lang::Ru => {
-            let (d10, d100) = (n % 10, n % 100);
-            if d10 == 1 && d100 != 11 {
-                forms[0]
-            } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
-                forms[1]
-            } else {
-                forms[2]
+            if let Some(url) = &ch.url {
+                let _ = write!(line, ": {url}");
             }
-        }
-    };
-    format!("{n} {form}")
+            line
+        })
+        .collect()
 }
 
 pub fn doc(line: &DocLine, lang: Lang, to_bring: bool) -> String {
@@ -242,7 +364,7 @@ pub fn doc(line: &DocLine, lang: Lang, to_bring: bool) -> String {
         bits.push(l.original.to_string());
     }
     if line.copies > 0 {
-        bits.push(format!("{} {}", l.copies, line.copies));
+        bits.push(count(line.copies, COPIES, lang));
     }
     if let Some(n) = line.from_step {
         bits.push(format!("{} {n}", l.at_step));
@@ -262,7 +384,7 @@ pub fn step_numbers(steps: &[usize], lang: Lang) -> String {
     format!("{} {}", labels(lang).step.to_lowercase(), steps.join(", "))
 }
 
-/// A document on the merged checklist: "Паспорт (оригинал) (копий 2)".
+/// A document on the merged checklist: "Паспорт (оригинал) (2 копии)".
 pub fn checklist_item(item: &ChecklistItem, lang: Lang) -> String {
     let l = labels(lang);
     let mut s = item.title.get(lang).to_string();
@@ -270,7 +392,7 @@ pub fn checklist_item(item: &ChecklistItem, lang: Lang) -> String {
         let _ = write!(s, " ({})", l.original);
     }
     if item.copies > 0 {
-        let _ = write!(s, " ({} {})", l.copies, item.copies);
+        let _ = write!(s, " ({})", count(item.copies, COPIES, lang));
     }
     s
 }
@@ -300,5 +422,84 @@ pub fn office(engine: &Engine, id: &str, lang: Lang) -> String {
             }
             s
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CLDR rules through `intl_pluralrules`, for every noun and the numbers where
+    /// Russian changes form: 1, 21, 101 (one); 2, 22 (few); 5, 11, 25, 111 (many).
+    #[test]
+    fn every_number_word_agrees_with_its_number() {
+        let ru = |n: u64| COUNTED.map(|c| count(n, c, Lang::Ru));
+        assert_eq!(
+            ru(1u64),
+            [
+                "1 календарный день",
+                "1 рабочий день",
+                "1 месяц",
+                "1 шаг",
+                "1 визит",
+                "1 оценка",
+                "1 копия",
+                "1 вопрос",
+                "1 ответ"
+            ]
+        );
+        for n in [2u64, 22] {
+            assert_eq!(
+                ru(n),
+                [
+                    format!("{n} календарных дня"),
+                    format!("{n} рабочих дня"),
+                    format!("{n} месяца"),
+                    format!("{n} шага"),
+                    format!("{n} визита"),
+                    format!("{n} оценки"),
+                    format!("{n} копии"),
+                    format!("{n} вопроса"),
+                    format!("{n} ответа"),
+                ]
+            );
+        }
+        for n in [5u64, 11, 25, 111] {
+            assert_eq!(
+                ru(n),
+                [
+                    format!("{n} календарных дней"),
+                    format!("{n} рабочих дней"),
+                    format!("{n} месяцев"),
+                    format!("{n} шагов"),
+                    format!("{n} визитов"),
+                    format!("{n} оценок"),
+                    format!("{n} копий"),
+                    format!("{n} вопросов"),
+                    format!("{n} ответов"),
+                ]
+            );
+        }
+        for n in [21u64, 101] {
+            assert_eq!(ru(n)[0], format!("{n} календарный день"));
+            assert_eq!(ru(n)[3], format!("{n} шаг"));
+        }
+        for n in [1u64, 2, 5, 11, 21, 22, 25, 101, 111] {
+            let en = COUNTED.map(|c| count(n, c, Lang::En));
+            let expected = COUNTED.map(|c| format!("{n} {}", if n == 1 { c.en[0] } else { c.en[1] }));
+            assert_eq!(en, expected, "{n}");
+        }
+    }
+
+    #[test]
+    fn periods_are_worded_with_agreeing_numbers() {
+        let days = |n| Period { days: Some(n), ..Period::default() };
+        assert_eq!(period(&days(3), Lang::Ru), "3 календарных дня");
+        assert_eq!(period(&days(1), Lang::Ru), "1 календарный день");
+        assert_eq!(period(&days(21), Lang::Ru), "21 календарный день");
+        assert_eq!(period(&days(0), Lang::Ru), "в тот же день");
+        let months = Period { months: Some(6), unverified: true, ..Period::default() };
+        assert_eq!(period(&months, Lang::Ru), "6 месяцев [уточняйте]");
+        assert_eq!(period(&Period { working_days: Some(1), ..Period::default() }, Lang::En), "1 working day");
     }
 }

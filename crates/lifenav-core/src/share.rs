@@ -20,8 +20,49 @@ pub struct SharedJourney {
     pub situation: String,
     pub event_date: Option<Date>,
     pub answers: Answers,
-    /// Parts of the link that were left out, as messages (an unknown question, a bad value).
-    pub dropped: Vec<String>,
+    /// Parts of the link that were left out (an unknown question, a bad value).
+    pub dropped: Vec<LinkProblem>,
+}
+
+/// What is wrong with a link, or with a part of it. The widget words these for the
+/// citizen in their language; `Display` is the English for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// The link names a situation this catalog does not have.
+    UnknownSituation(String),
+    /// A rating link names a service this catalog does not have.
+    UnknownService(String),
+    /// A rating link that cannot be read.
+    DamagedRating,
+    /// An answer to a question this catalog does not have.
+    UnknownQuestion(String),
+    /// An answer that is not one this question takes (the message says why).
+    BadAnswer(String),
+    /// The event date cannot be read.
+    BadDate(String),
+    /// A part that cannot be decoded, or is not part of a journey.
+    Damaged(String),
+}
+
+impl LinkProblem {
+    /// A dropped part about an answer (not the date or the link's form).
+    pub fn is_answer(&self) -> bool {
+        matches!(self, LinkProblem::UnknownQuestion(_) | LinkProblem::BadAnswer(_))
+    }
+}
+
+impl std::fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkProblem::UnknownSituation(s) => write!(f, "unknown situation `{s}`"),
+            LinkProblem::UnknownService(s) => write!(f, "unknown service `{s}`"),
+            LinkProblem::DamagedRating => write!(f, "the rating link is damaged"),
+            LinkProblem::UnknownQuestion(q) => write!(f, "unknown question `{q}`"),
+            LinkProblem::BadAnswer(e) => write!(f, "{e}"),
+            LinkProblem::BadDate(e) => write!(f, "date: {e}"),
+            LinkProblem::Damaged(key) => write!(f, "`{key}`: damaged or not part of a journey"),
+        }
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -81,13 +122,13 @@ pub fn is_for_navigator(fragment: &str) -> bool {
 
 /// Reads a fragment (with or without `#`). `Ok(None)`: nothing for the navigator.
 /// `Err`: the link is for the navigator but cannot be followed (the message says why).
-pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment>, String> {
+pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment>, LinkProblem> {
     let fragment = fragment.trim_start_matches('#');
     if let Some(service) = fragment.strip_prefix("rate/") {
-        let service = decode(service).ok_or("the rating link is damaged")?;
+        let service = decode(service).ok_or(LinkProblem::DamagedRating)?;
         return match engine.service_index(&service) {
             Some(_) => Ok(Some(Fragment::Rate(service))),
-            None => Err(format!("unknown service `{service}`")),
+            None => Err(LinkProblem::UnknownService(service)),
         };
     }
     if !is_for_navigator(fragment) {
@@ -97,32 +138,32 @@ pub fn parse_fragment(engine: &Engine, fragment: &str) -> Result<Option<Fragment
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = part.split_once('=').unwrap_or((part, ""));
         let Some(value) = decode(raw) else {
-            journey.dropped.push(format!("`{key}`: damaged"));
+            journey.dropped.push(LinkProblem::Damaged(key.to_string()));
             continue;
         };
         match key {
             "s" => journey.situation = value,
             "d" => match Date::parse(&value) {
                 Ok(d) => journey.event_date = Some(d),
-                Err(e) => journey.dropped.push(format!("date: {e}")),
+                Err(e) => journey.dropped.push(LinkProblem::BadDate(e.to_string())),
             },
             _ => {
                 let Some(q) = key.strip_prefix("a.").and_then(decode) else {
-                    journey.dropped.push(format!("`{key}`: not part of a journey"));
+                    journey.dropped.push(LinkProblem::Damaged(key.to_string()));
                     continue;
                 };
                 match engine.catalog.question(&q).map(|question| question.parse_answer(&value)) {
                     Some(Ok(v)) => {
                         journey.answers.insert(q, v);
                     }
-                    Some(Err(e)) => journey.dropped.push(e),
-                    None => journey.dropped.push(format!("unknown question `{q}`")),
+                    Some(Err(e)) => journey.dropped.push(LinkProblem::BadAnswer(e)),
+                    None => journey.dropped.push(LinkProblem::UnknownQuestion(q)),
                 }
             }
         }
     }
     if engine.situation_index(&journey.situation).is_none() {
-        return Err(format!("unknown situation `{}`", journey.situation));
+        return Err(LinkProblem::UnknownSituation(journey.situation));
     }
     Ok(Some(Fragment::Journey(journey)))
 }

@@ -93,6 +93,8 @@ const META: &[FieldSpec] = &[
     field("holidays", FieldType::DateList),
     field("workdays", FieldType::DateList),
     field("primary_sources", FieldType::StrList),
+    // A list of lists of words: edited as TOML text.
+    field("synonyms", FieldType::Raw),
 ];
 
 const CALENDAR_YEAR: &[FieldSpec] = &[

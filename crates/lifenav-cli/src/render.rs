@@ -113,5 +113,15 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         let text = engine.catalog.question(q).map(|x| x.text.get(lang)).unwrap_or(q);
         let _ = writeln!(o, "\n{}: {text} (--answer {q}=…)", l.next_question);
     }
+    if !plan.next.is_empty() {
+        let _ = writeln!(o, "\n{}:", l.next);
+        for n in &plan.next {
+            let left = lifenav_core::journey::QuestionsLeft { count: n.questions_left, without_reuse: None };
+            let _ = writeln!(o, "  - {} ({}): {}", n.title.get(lang), n.situation, questions_left(left, lang));
+            if let Some(why) = &n.why {
+                let _ = writeln!(o, "    {}", why.get(lang));
+            }
+        }
+    }
     o
 }

@@ -259,6 +259,42 @@ fn plan_prints_the_chain_with_dates() {
 }
 
 #[test]
+fn plan_ends_with_what_may_come_next_and_the_questions_it_would_still_ask() {
+    let args = |kindergarten: &str, lang: &str| {
+        lifenav(&[
+            "plan",
+            "catalog/example",
+            "--situation",
+            "birth",
+            "--answer",
+            "by_representative=no",
+            "--answer",
+            "parents_married=yes",
+            "--answer",
+            "low_income=no",
+            "--answer",
+            &format!("need_kindergarten={kindergarten}"),
+            "--today",
+            "2026-11-20",
+            "--lang",
+            lang,
+        ])
+    };
+    let o = args("yes", "ru");
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Moving asks 4 questions on its own; the 2 answered here carry over.
+    let tail =
+        "\nЧто может понадобиться дальше:\n  - Переезд (moving): ещё не больше 2 вопросов\n    Если вы переезжаете";
+    assert!(out.contains(tail), "{out}");
+    assert!(out.trim_end().ends_with("очередь в детский сад переводят туда."), "{out}");
+    assert!(
+        stdout(&args("yes", "en")).contains("What may come next:\n  - Moving home (moving): at most 2 more questions")
+    );
+    assert!(!stdout(&args("no", "ru")).contains("Что может понадобиться дальше"));
+}
+
+#[test]
 fn plan_json_is_machine_readable() {
     let o = lifenav(&[
         "plan",

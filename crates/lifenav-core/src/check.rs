@@ -240,6 +240,35 @@ pub fn explore(engine: &Engine, situation: usize) -> Exploration {
     }
 }
 
+/// A `next` condition is read on the answers of its situation's questionnaire: a
+/// question that questionnaire never asks stays unanswered there, and the condition
+/// may never hold.
+fn next_conditions(engine: &Engine) -> Vec<Diagnostic> {
+    let c = &engine.catalog;
+    let mut diags = Vec::new();
+    for (s, list) in engine.next.iter().enumerate() {
+        let asked = engine.situation_questions(s);
+        for (i, n) in list.iter().enumerate() {
+            let Some(when) = &n.when else { continue };
+            let mut never: Vec<&str> =
+                when.questions.iter().filter(|q| !asked.contains(q)).map(|&q| c.questions[q].id.as_str()).collect();
+            never.sort_unstable();
+            never.dedup();
+            if !never.is_empty() {
+                diags.push(Diagnostic::warning(
+                    Path::root("situations").key(&c.situations[s].id).key("next").index(i).key("when"),
+                    format!(
+                        "the condition reads {}, which the situation's questionnaire never asks: \
+                         unanswered, the condition may never hold",
+                        never.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    diags
+}
+
 /// Everything `lifenav check` reports beyond what building the engine found, on the
 /// day the catalog comes into force (see [`check_on`]).
 pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
@@ -276,6 +305,7 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
         }
     }
 
+    diags.extend(next_conditions(engine));
     diags.extend(ending_facts(engine, today));
     diags.extend(calendar::check(engine, today));
 
@@ -287,6 +317,16 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
                 if missing(text) {
                     diags.push(Diagnostic::warning(
                         Path::root("situations").key(&s.id).key(field),
+                        "the catalog offers English (meta.languages) but this text has no `en`",
+                    ));
+                }
+            }
+        }
+        for s in &c.situations {
+            for (i, n) in s.next.iter().enumerate() {
+                if n.why.as_ref().is_some_and(missing) {
+                    diags.push(Diagnostic::warning(
+                        Path::root("situations").key(&s.id).key("next").index(i).key("why"),
                         "the catalog offers English (meta.languages) but this text has no `en`",
                     ));
                 }

@@ -43,6 +43,13 @@ pub(crate) struct CompiledInclusion {
     pub until: Option<Date>,
 }
 
+/// A situation that may come next (`next` of a situation), resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledNext {
+    pub situation: usize,
+    pub when: Option<Cond>,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledDoc {
     pub doc: usize,
@@ -119,6 +126,8 @@ pub struct Engine {
     pub(crate) department_ix: HashMap<String, usize>,
     pub(crate) question_when: Vec<Option<Cond>>,
     pub(crate) inclusions: Vec<Vec<CompiledInclusion>>,
+    /// The situations that may follow each situation, in catalog order.
+    pub(crate) next: Vec<Vec<CompiledNext>>,
     pub(crate) variants: Vec<Vec<CompiledVariant>>,
     pub(crate) domains: Vec<Vec<Value>>,
     pub(crate) after: Vec<Vec<usize>>,

@@ -290,6 +290,7 @@ pub fn generate(o: &GenOptions) -> Catalog {
                         until: None,
                     })
                     .collect(),
+                next: Vec::new(),
             }
         })
         .collect();

@@ -43,6 +43,16 @@ pub struct Journey {
     pub editing: Option<String>,
 }
 
+/// At most how many questions a situation's questionnaire would still ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionsLeft {
+    /// With the answers that carry over as the citizen decided (or would, if they
+    /// agree to reuse their answers).
+    pub count: usize,
+    /// The citizen has not decided on reuse yet, and without it this many instead.
+    pub without_reuse: Option<usize>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Saved {
     v: u32,
@@ -188,8 +198,13 @@ impl Journey {
     /// The answers that count in `situation`: its own, and with consent the others'
     /// (its own win where both answered).
     pub fn effective_answers(&self, situation: &str) -> Answers {
+        self.answers_in(situation, self.reuse == Some(true))
+    }
+
+    /// The answers that would count in `situation` with reuse or without.
+    fn answers_in(&self, situation: &str, reuse: bool) -> Answers {
         let mut out = Answers::new();
-        if self.reuse == Some(true) {
+        if reuse {
             for (s, answers) in &self.answers {
                 if s != situation {
                     for (q, v) in answers {
@@ -204,6 +219,25 @@ impl Journey {
             }
         }
         out
+    }
+
+    /// At most how many questions the questionnaire of `next` (a situation that may
+    /// come next) would still ask in this journey: with the answers given anywhere when
+    /// the citizen agreed to reuse them, with its own only when they refused. Before
+    /// they decide, the count with reuse, and the count without when it differs (the
+    /// questionnaire asks for consent first).
+    pub fn next_questions(&self, engine: &Engine, next: &str) -> QuestionsLeft {
+        let Some(sit) = engine.situation_index(next) else {
+            return QuestionsLeft { count: 0, without_reuse: None };
+        };
+        let with_reuse = |reuse: bool| engine.questions_left(sit, &self.answers_in(next, reuse));
+        match self.reuse {
+            Some(reuse) => QuestionsLeft { count: with_reuse(reuse), without_reuse: None },
+            None => {
+                let (with, without) = (with_reuse(true), with_reuse(false));
+                QuestionsLeft { count: with, without_reuse: (without != with).then_some(without) }
+            }
+        }
     }
 
     /// Answers given in other situations that `situation` could reuse.

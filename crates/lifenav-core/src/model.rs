@@ -232,6 +232,28 @@ pub struct Situation {
     pub event: Option<Text>,
     /// The services the situation may include, in the order an editor would list them.
     pub services: Vec<Inclusion>,
+    /// The situations that often follow this one, shown at the end of the plan as
+    /// "what may come next" (after a birth: kindergarten, a large family).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next: Vec<NextSituation>,
+}
+
+/// A situation that may come next, with the condition on this situation's answers
+/// under which the plan names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NextSituation {
+    /// The id of the situation that may come next.
+    pub situation: String,
+    /// When it may come next, in the condition language of `when` elsewhere, over the
+    /// answers of this situation's questionnaire: `need_kindergarten`. Always without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Why it may come next, in a sentence for the citizen: «Когда подойдёт очередь —
+    /// зачисление в сад».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
 }
 
 /// A service in a situation, with the condition under which it is included.

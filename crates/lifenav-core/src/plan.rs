@@ -133,6 +133,20 @@ pub struct NearestDeadline {
     pub date: Date,
 }
 
+/// A situation that may come next, at the end of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextStep {
+    pub situation: String,
+    pub title: Text,
+    /// Why it may come next, as the catalog says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// At most how many questions its questionnaire would still ask with the answers
+    /// that counted in this plan carried over (0: none). The widget carries answers
+    /// over only with the citizen's consent: see `Journey::next_questions`.
+    pub questions_left: usize,
+}
+
 /// The personalised chain of services.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -165,6 +179,10 @@ pub struct Plan {
     pub nearest_deadline: Option<NearestDeadline>,
     /// Catalog problems met while resolving (`lifenav check` reports them too).
     pub warnings: Vec<String>,
+    /// The situations that may come next: those the catalog names after this one whose
+    /// condition holds for the answers, in catalog order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub next: Vec<NextStep>,
 }
 
 /// The date `p` after `from`, and the years it counted working days in without the
@@ -309,7 +327,34 @@ impl Engine {
             fee_unverified,
             nearest_deadline,
             warnings,
+            next: self.next_steps(situation, walk),
         }
+    }
+
+    /// The situations that may follow `situation` for the answers of its walk: those
+    /// whose condition holds (one still undecided is left out), with the questions
+    /// each would still ask given the answers that counted here.
+    pub fn next_steps(&self, situation: usize, walk: &Walk) -> Vec<NextStep> {
+        let c = &self.catalog;
+        let carried: Answers = walk
+            .asked
+            .iter()
+            .filter_map(|&q| walk.profile[q].clone().map(|v| (c.questions[q].id.clone(), v)))
+            .collect();
+        self.next[situation]
+            .iter()
+            .zip(&c.situations[situation].next)
+            .filter(|(n, _)| self.eval(&n.when, &walk.profile) == Tri::True)
+            .map(|(n, written)| {
+                let s = &c.situations[n.situation];
+                NextStep {
+                    situation: s.id.clone(),
+                    title: s.title.clone(),
+                    why: written.why.clone(),
+                    questions_left: self.questions_left(n.situation, &carried),
+                }
+            })
+            .collect()
     }
 
     /// Which services the situation includes for these answers on `on`, and which

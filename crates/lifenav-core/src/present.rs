@@ -3,6 +3,7 @@
 //! deadline, fee, offices and why). One place for them, shared by the CLI, the widget's
 //! plan and its print view.
 
+use crate::journey::QuestionsLeft;
 use crate::model::{ChannelKind, Level, Period, PeriodUnit};
 use crate::plan::{ChecklistItem, DocLine, Step};
 use crate::{Date, Engine, Lang, Value};
@@ -44,6 +45,8 @@ pub struct Labels {
     pub legal_basis: &'static str,
     pub visit_plan: &'static str,
     pub no_visits: &'static str,
+    /// The situations that may come next, at the end of the plan.
+    pub next: &'static str,
 }
 
 pub const RU: Labels = Labels {
@@ -80,6 +83,7 @@ pub const RU: Labels = Labels {
     legal_basis: "Основание",
     visit_plan: "Визиты",
     no_visits: "ходить никуда не нужно",
+    next: "Что может понадобиться дальше",
 };
 
 pub const EN: Labels = Labels {
@@ -116,6 +120,7 @@ pub const EN: Labels = Labels {
     legal_basis: "Legal basis",
     visit_plan: "Visits",
     no_visits: "no visits needed",
+    next: "What may come next",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -199,6 +204,10 @@ pub const COPIES: Counted = Counted { ru: ["копия", "копии", "копи
 pub const QUESTIONS: Counted =
     Counted { ru: ["вопрос", "вопроса", "вопросов"], en: ["question", "questions"] };
 
+/// Questions after «не больше» (genitive): «не больше 1 вопроса», «не больше 3 вопросов».
+pub const QUESTIONS_AT_MOST: Counted =
+    Counted { ru: ["вопроса", "вопросов", "вопросов"], en: ["question", "questions"] };
+
 pub const ANSWERS: Counted =
     Counted { ru: ["ответ", "ответа", "ответов"], en: ["answer", "answers"] };
 
@@ -233,6 +242,31 @@ pub fn form(n: u64, noun: Counted, lang: Lang) -> &'static str {
 pub fn count(n: impl Into<u64>, noun: Counted, lang: Lang) -> String {
     let n = n.into();
     format!("{n} {}", form(n, noun, lang))
+}
+
+/// How many questions a situation that may come next would still ask: «ещё не больше 2
+/// вопросов», «вопросов больше не будет»; before the citizen decides on reusing their
+/// answers, with the count without them when it differs. The count is an upper bound,
+/// as in the questionnaire's progress line.
+pub fn questions_left(left: QuestionsLeft, lang: Lang) -> String {
+    let at_most = |n: usize| match (n, lang) {
+        (0, Lang::Ru) => "вопросов больше не будет".to_string(),
+        (0, Lang::En) => "no more questions".to_string(),
+        (n, Lang::Ru) => format!("ещё не больше {}", count(n as u64, QUESTIONS_AT_MOST, lang)),
+        (n, Lang::En) => format!("at most {n} more {}", form(n as u64, QUESTIONS_AT_MOST, lang)),
+    };
+    let mut s = at_most(left.count);
+    if let Some(without) = left.without_reuse {
+        let _ = match lang {
+            Lang::Ru => {
+                write!(s, ", если разрешите взять ответы, которые вы уже дали (без них — {})", at_most(without))
+            }
+            Lang::En => {
+                write!(s, " if you let us reuse the answers you have given (without them, {})", at_most(without))
+            }
+        };
+    }
+    s
 }
 
 /// A period with its unit, its basis and the «уточняйте» mark when unverified.
@@ -489,6 +523,26 @@ mod tests {
             let expected = COUNTED.map(|c| format!("{n} {}", if n == 1 { c.en[0] } else { c.en[1] }));
             assert_eq!(en, expected, "{n}");
         }
+    }
+
+    #[test]
+    fn the_questions_a_next_situation_asks_are_worded_as_an_upper_bound() {
+        let left = |count, without_reuse| QuestionsLeft { count, without_reuse };
+        let ru = |l| questions_left(l, Lang::Ru);
+        assert_eq!(ru(left(0, None)), "вопросов больше не будет");
+        assert_eq!(ru(left(1, None)), "ещё не больше 1 вопроса");
+        assert_eq!(ru(left(3, None)), "ещё не больше 3 вопросов");
+        assert_eq!(ru(left(21, None)), "ещё не больше 21 вопроса");
+        assert_eq!(ru(left(5, None)), "ещё не больше 5 вопросов");
+        assert_eq!(
+            ru(left(0, Some(4))),
+            "вопросов больше не будет, если разрешите взять ответы, которые вы уже дали (без них — ещё не больше 4 вопросов)"
+        );
+        assert_eq!(questions_left(left(1, None), Lang::En), "at most 1 more question");
+        assert_eq!(
+            questions_left(left(2, Some(3)), Lang::En),
+            "at most 2 more questions if you let us reuse the answers you have given (without them, at most 3 more questions)"
+        );
     }
 
     #[test]

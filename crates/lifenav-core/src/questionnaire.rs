@@ -148,6 +148,13 @@ impl Engine {
     }
 
     fn remaining_max_on(&self, situation: usize, p: &Profile, on: Option<Date>) -> usize {
+        self.remaining_on(situation, p, on).len()
+    }
+
+    /// The questions that can still be asked: unanswered in `p`, in an open condition,
+    /// not ruled out by their own `when`. Answers only ever close conditions, so every
+    /// question asked later is among these.
+    fn remaining_on(&self, situation: usize, p: &Profile, on: Option<Date>) -> Vec<usize> {
         let (open, _) = self.frontier(situation, p, on);
         let mut qs: Vec<usize> = open
             .iter()
@@ -156,7 +163,21 @@ impl Engine {
             .collect();
         qs.sort_unstable();
         qs.dedup();
-        qs.len()
+        qs
+    }
+
+    /// At most how many questions the questionnaire of `situation` still asks the
+    /// citizen when it starts with `answers` (0: they settle it). The bound of its
+    /// progress line («осталось не больше M») at the first question the answers leave
+    /// open, without the questions further on that `answers` already answer: the walk
+    /// takes those answers when it reaches them, so they are never asked.
+    pub fn questions_left(&self, situation: usize, answers: &Answers) -> usize {
+        let walk = self.walk(situation, answers);
+        if walk.is_done() {
+            return 0;
+        }
+        let given = self.profile(answers);
+        self.remaining_on(situation, &walk.profile, None).into_iter().filter(|&q| given[q].is_none()).count()
     }
 
     /// Replays the questionnaire of `situation` over the answers given so far (from any

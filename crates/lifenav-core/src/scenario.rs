@@ -15,6 +15,7 @@
 //! variants = { birth-registration = "married" }
 //! bring = ["passport", "medical-birth-certificate"]
 //! questions = 2
+//! next = ["kindergarten", "large-family"]
 //! ```
 
 use crate::source::{role, root_of, Role, SourceFile};
@@ -74,6 +75,8 @@ pub struct Expect {
     pub deadlines: Option<BTreeMap<String, Date>>,
     /// Earliest start dates per service.
     pub starts: Option<BTreeMap<String, Date>>,
+    /// The situations the plan says may come next, in order (see `next` in the format).
+    pub next: Option<Vec<String>>,
 }
 
 /// A scenario with the file it came from.
@@ -231,6 +234,10 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
     if let Some(asked) = &e.asked {
         let actual: Vec<String> = plan.answers.iter().map(|a| a.question.clone()).collect();
         compare("questions asked, in order", asked, &actual, &mut failures);
+    }
+    if let Some(next) = &e.next {
+        let actual: Vec<String> = plan.next.iter().map(|n| n.situation.clone()).collect();
+        compare("next situations", next, &actual, &mut failures);
     }
     if let Some(n) = e.visits {
         compare("visits", &n, &plan.visits.len(), &mut failures);

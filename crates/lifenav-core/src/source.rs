@@ -553,6 +553,22 @@ mod tests {
     }
 
     #[test]
+    #[test]
+    fn a_wrong_next_situation_is_reported_at_its_file_and_line() {
+        let (root, files) = crate::testing::files("example");
+        let birth = crate::testing::file(&files, "situations/birth.toml");
+        let text = birth.text.replace("situation = \"moving\"", "situation = \"movin\"");
+        assert_ne!(text, birth.text);
+        let line = text.lines().position(|l| l == "situation = \"movin\"").unwrap() + 1;
+        let report = check_files(&root, crate::testing::with_text(&files, "situations/birth.toml", text));
+        let found: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path.to_string(), "situations.birth.next[1].situation");
+        assert_eq!(found[0].message, "unknown situation `movin` (did you mean `moving`?)");
+        assert!(found[0].file.as_deref().is_some_and(|f| f.ends_with("situations/birth.toml")), "{:?}", found[0].file);
+        assert_eq!(found[0].line, Some(line));
+    }
+
     fn a_catalog_without_catalog_toml_says_so_with_a_relative_name() {
         let files = vec![SourceFile { name: "questions.toml".into(), text: String::new() }];
         let report = check_files("", files.clone());

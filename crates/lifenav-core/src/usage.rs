@@ -91,6 +91,10 @@ pub fn usage(catalog: &Catalog) -> Usage {
                 path: p,
             });
         }
+        let path = Path::root("situations").key(&s.id).key("next");
+        for (i, n) in s.next.iter().enumerate() {
+            u.read(ItemKind::Situation, &s.id, path.index(i).key("when"), &n.when);
+        }
     }
     for s in &catalog.services {
         u.service(s);

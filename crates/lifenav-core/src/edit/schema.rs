@@ -120,6 +120,12 @@ const SITUATION: &[FieldSpec] = &[
         true,
         &[required("service", FieldType::Ref(ItemKind::Service)), WHEN, FROM, UNTIL],
     ),
+    table(
+        "next",
+        FieldType::TableList,
+        false,
+        &[required("situation", FieldType::Ref(ItemKind::Situation)), WHEN, field("why", FieldType::Text)],
+    ),
 ];
 
 const LEVELS: &[&str] = &["municipal", "regional", "federal", "non_government"];
@@ -301,6 +307,7 @@ const EXPECT: &[FieldSpec] = &[
     field("total_fee", FieldType::Float),
     field("deadlines", FieldType::Raw),
     field("starts", FieldType::Raw),
+    field("next", FieldType::RefList(ItemKind::Situation)),
 ];
 
 const SCENARIO: &[FieldSpec] = &[

@@ -3,7 +3,7 @@
 //! cycles among services. Each section reports what is wrong with it and goes on, so
 //! that editors see every problem at once.
 
-use super::{document_edges, find_cycle, CompiledDoc, CompiledInclusion, CompiledVariant, Cond, Engine};
+use super::{document_edges, find_cycle, CompiledDoc, CompiledInclusion, CompiledNext, CompiledVariant, Cond, Engine};
 use crate::condition::{self, ConditionError, Expr, QuestionLookup};
 use crate::diagnostic::{hint, Diagnostic, Path};
 use crate::model::*;
@@ -90,6 +90,7 @@ pub(super) fn build(catalog: Catalog) -> (Option<Engine>, Vec<Diagnostic>) {
     let question_when = b.questions();
     b.question_cycles(&question_when);
     let inclusions = b.situations();
+    let next = b.next_situations();
     let (variants, after) = b.services();
     b.service_cycles(&variants, &after);
     let Builder { diags, question_ix, service_ix, situation_ix, document_ix, department_ix, .. } = b;
@@ -107,6 +108,7 @@ pub(super) fn build(catalog: Catalog) -> (Option<Engine>, Vec<Diagnostic>) {
         department_ix,
         question_when,
         inclusions,
+        next,
         variants,
         domains: Vec::new(),
         after,
@@ -283,6 +285,35 @@ impl<'a> Builder<'a> {
             inclusions.push(list);
         }
         inclusions
+    }
+
+    /// The situations that may follow each situation: known, not the situation itself,
+    /// each once, with a condition that reads known questions and values.
+    fn next_situations(&mut self) -> Vec<Vec<CompiledNext>> {
+        let c = self.c;
+        let mut out = Vec::with_capacity(c.situations.len());
+        for (i, s) in c.situations.iter().enumerate() {
+            let mut list: Vec<CompiledNext> = Vec::new();
+            for (k, n) in s.next.iter().enumerate() {
+                let p = || Path::root("situations").key(&s.id).key("next").index(k);
+                let when = self.cond(&n.when, &|| p().key("when"));
+                match self.situation_ix.get(&n.situation).copied() {
+                    None => {
+                        let h = hint(&n.situation, c.situations.iter().map(|x| x.id.as_str()));
+                        self.error(p().key("situation"), format!("unknown situation `{}`{h}", n.situation));
+                    }
+                    Some(j) if j == i => {
+                        self.error(p().key("situation"), "a situation cannot come next after itself");
+                    }
+                    Some(j) if list.iter().any(|x| x.situation == j) => {
+                        self.error(p(), format!("situation `{}` is listed twice in `next`", n.situation));
+                    }
+                    Some(j) => list.push(CompiledNext { situation: j, when }),
+                }
+            }
+            out.push(list);
+        }
+        out
     }
 
     /// Services: provider, legal basis, `after`, every variant's fields and conditions.

@@ -188,3 +188,62 @@ fn the_default_variant_applies_on_the_days_the_dated_ones_do_not() {
     assert_eq!(e.variant_match(0, &vec![None], Some(date("2027-02-01"))).applying, [1]);
     assert!(e.variant_match(0, &vec![None], Some(date("2027-01-31"))).undecided);
 }
+
+/// The catalog of `catalog` with a second situation `t`, and `next` written on `s`.
+fn with_next(next: serde_json::Value) -> Catalog {
+    let mut c = catalog(
+        json!([{ "id": "q", "kind": "single", "text": "?", "options": [{ "id": "one", "text": "1" }, { "id": "two", "text": "2" }] }]),
+        json!([service("x", json!({}))]),
+        json!([{ "service": "x", "when": "q == \"one\"" }]),
+    );
+    let mut t = c.situations[0].clone();
+    t.id = "t".into();
+    c.situations.push(t);
+    c.situations[0].next = serde_json::from_value(next).unwrap();
+    c
+}
+
+#[test]
+fn next_situations_are_known_others_each_once_with_a_sound_condition() {
+    let ok = with_next(json!([{ "situation": "t", "when": "q == \"two\"", "why": "Потом" }]));
+    let (e, diags) = build(ok).unwrap();
+    assert!(diags.is_empty(), "{:?}", messages(&diags));
+    assert_eq!(e.next[0].len(), 1);
+    assert!(e.next[1].is_empty());
+
+    let errors = |next| messages(&build(with_next(next)).unwrap_err());
+    assert_eq!(
+        errors(json!([{ "situation": "tt" }])),
+        ["situations.s.next[1].situation: unknown situation `tt` (did you mean `t`?)"]
+    );
+    assert_eq!(
+        errors(json!([{ "situation": "s" }])),
+        ["situations.s.next[1].situation: a situation cannot come next after itself"]
+    );
+    assert_eq!(
+        errors(json!([{ "situation": "t" }, { "situation": "t", "when": "q == \"one\"" }])),
+        ["situations.s.next[2]: situation `t` is listed twice in `next`"]
+    );
+    let unknown_question = errors(json!([{ "situation": "t", "when": "p" }]));
+    assert_eq!(unknown_question.len(), 1);
+    assert!(unknown_question[0].starts_with("situations.s.next[1].when: in the condition `p`"), "{unknown_question:?}");
+    let unknown_value = errors(json!([{ "situation": "t", "when": "q == \"three\"" }]));
+    assert_eq!(unknown_value.len(), 1);
+    assert!(unknown_value[0].starts_with("situations.s.next[1].when: in the condition"), "{unknown_value:?}");
+    assert!(unknown_value[0].contains("three"), "{unknown_value:?}");
+}
+
+#[test]
+fn a_next_condition_on_a_question_the_situation_never_asks_is_a_warning() {
+    let mut c = with_next(json!([{ "situation": "t", "when": "q == \"one\" and r" }]));
+    c.questions.push(serde_json::from_value(json!({ "id": "r", "kind": "yes_no", "text": "?" })).unwrap());
+    let found = messages(&crate::check::check(&engine(c)).0);
+    let about_next: Vec<&String> = found.iter().filter(|m| m.starts_with("situations.s.next")).collect();
+    assert_eq!(
+        about_next,
+        ["situations.s.next[1].when: the condition reads `r`, which the situation's questionnaire never asks: \
+          unanswered, the condition may never hold"]
+    );
+    let clean = engine(with_next(json!([{ "situation": "t", "when": "q == \"one\"" }])));
+    assert!(!messages(&crate::check::check(&clean).0).iter().any(|m| m.contains("next")));
+}

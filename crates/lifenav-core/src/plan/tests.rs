@@ -145,3 +145,91 @@ fn the_checklist_lists_each_document_once_with_every_step() {
     assert_eq!(list[0].doc, "passport");
     assert_eq!(list[0].steps, [2, 3]);
 }
+
+/// `s` asks `a` (it includes `x` when `a`); `t` reads `a` and `b`. `s` names `t` as
+/// what may come next when `a`, with a reason.
+fn followed() -> Engine {
+    let mut c = catalog(
+        json!([{ "id": "a", "kind": "yes_no", "text": "А?" }, { "id": "b", "kind": "yes_no", "text": "Б?" }]),
+        json!([service("x", json!({})), service("y", json!({})), service("z", json!({}))]),
+        json!([{ "service": "x", "when": "a" }]),
+    );
+    let mut t = c.situations[0].clone();
+    t.id = "t".into();
+    t.title = Text::ru("Т").with_en("T");
+    t.services =
+        serde_json::from_value(json!([{ "service": "y", "when": "a" }, { "service": "z", "when": "b" }])).unwrap();
+    c.situations.push(t);
+    c.situations[0].next = serde_json::from_value(json!([{ "situation": "t", "when": "a", "why": "Потом" }])).unwrap();
+    engine(c)
+}
+
+fn answers(pairs: &[(&str, bool)]) -> Answers {
+    pairs.iter().map(|(q, v)| (q.to_string(), Value::Bool(*v))).collect()
+}
+
+#[test]
+fn the_plan_names_what_may_come_next_when_its_condition_holds() {
+    let e = followed();
+    let today = date("2026-11-10");
+    let plan = e.plan(0, &answers(&[("a", true)]), None, today);
+    assert_eq!(
+        plan.next,
+        [NextStep {
+            situation: "t".into(),
+            title: Text::ru("Т").with_en("T"),
+            why: Some(Text::ru("Потом")),
+            questions_left: 1
+        }]
+    );
+    // `a` is false, or not answered yet: nothing comes next.
+    assert!(e.plan(0, &answers(&[("a", false)]), None, today).next.is_empty());
+    assert!(e.plan(0, &Answers::new(), None, today).next.is_empty());
+    // The JSON plan carries it; a plan with nothing next has no `next` at all.
+    let json = serde_json::to_value(&plan).unwrap();
+    assert_eq!(json["next"][0]["questions_left"], 1);
+    assert!(serde_json::to_value(e.plan(0, &answers(&[("a", false)]), None, today)).unwrap().get("next").is_none());
+}
+
+#[test]
+fn only_the_answers_that_counted_carry_over_to_what_comes_next() {
+    let e = followed();
+    let today = date("2026-11-10");
+    // `b` was given but the questionnaire of `s` never asked it: it does not carry over.
+    let plan = e.plan(0, &answers(&[("a", true), ("b", true)]), None, today);
+    assert_eq!(plan.next[0].questions_left, 1);
+    // `t` on its own asks both questions; with `a` and `b` given, none.
+    let t = e.situation_index("t").unwrap();
+    assert_eq!(e.questions_left(t, &Answers::new()), 2);
+    assert_eq!(e.questions_left(t, &answers(&[("a", true)])), 1);
+    assert_eq!(e.questions_left(t, &answers(&[("a", true), ("b", false)])), 0);
+    // `b` is given but comes after `a`: the progress line's bound counts it, the
+    // questions left do not (the walk takes the answer when it gets there).
+    assert_eq!(e.walk(t, &answers(&[("b", true)])).remaining_max, 2);
+    assert_eq!(e.questions_left(t, &answers(&[("b", true)])), 1);
+}
+
+#[test]
+fn the_questions_left_next_follow_the_citizens_consent_to_reuse() {
+    use crate::journey::{Journey, QuestionsLeft};
+    let e = followed();
+    let mut j = Journey::default();
+    j.choose("s");
+    j.answer("a", Value::Bool(true));
+    let left = |j: &Journey| j.next_questions(&e, "t");
+    // Not decided yet: with reuse one question, without it both.
+    assert_eq!(left(&j), QuestionsLeft { count: 1, without_reuse: Some(2) });
+    j.reuse = Some(true);
+    assert_eq!(left(&j), QuestionsLeft { count: 1, without_reuse: None });
+    j.reuse = Some(false);
+    assert_eq!(left(&j), QuestionsLeft { count: 2, without_reuse: None });
+    // Answers given in `t` itself always count.
+    j.choose("t");
+    j.answer("b", Value::Bool(false));
+    assert_eq!(left(&j), QuestionsLeft { count: 1, without_reuse: None });
+    j.reuse = None;
+    assert_eq!(left(&j), QuestionsLeft { count: 0, without_reuse: Some(1) });
+    // Nothing to reuse: the count is the same either way, and no hint.
+    let fresh = Journey::default();
+    assert_eq!(fresh.next_questions(&e, "t"), QuestionsLeft { count: 2, without_reuse: None });
+}

@@ -113,3 +113,35 @@ fn every_example_scenario_runs_from_files_as_lifenav_test_runs_it() {
     let broken = [file("scenarios/bad.toml", "[[scenario]]\nname = 1\n")];
     assert!(run_files(&engine, "", &broken).unwrap_err()[0].starts_with("scenarios/bad.toml:"));
 }
+
+#[test]
+fn a_scenario_expects_what_may_come_next_in_order() {
+    let engine = testing::engine("example");
+    let scenario = |next: &str| {
+        let text = format!(
+            "[[scenario]]\nname = \"n\"\nsituation = \"birth\"\n\
+             answers = {{ by_representative = false, parents_married = true, low_income = false, need_kindergarten = {} }}\n\
+             [scenario.expect]\nnext = {next}\n",
+            next != "[]"
+        );
+        read(&[file("scenarios/n.toml", &text)]).unwrap().remove(0).scenario
+    };
+    let today = engine.catalog.meta.effective;
+    assert_eq!(run(&engine, &scenario("[\"moving\"]"), today), Vec::<String>::new());
+    assert_eq!(run(&engine, &scenario("[]"), today), Vec::<String>::new());
+    let mut wrong = scenario("[\"moving\"]");
+    wrong.expect.next = Some(vec!["death".into()]);
+    assert_eq!(run(&engine, &wrong, today), ["next situations: expected [\"death\"], got [\"moving\"]"]);
+    // A scenario written from the plan pins it down.
+    let sit = engine.situation_index("birth").unwrap();
+    let answers = engine
+        .parse_answers([
+            ("by_representative", "no"),
+            ("parents_married", "yes"),
+            ("low_income", "no"),
+            ("need_kindergarten", "yes"),
+        ])
+        .unwrap();
+    let written = from_plan(&engine, "w", sit, &answers, None, today);
+    assert!(written.contains("next = [\"moving\"]"), "{written}");
+}

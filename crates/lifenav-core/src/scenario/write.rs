@@ -85,6 +85,9 @@ fn expect(plan: &Plan) -> Table {
         t.insert("deadlines", map(deadlines.into_iter()));
     }
     t.insert("starts", map(steps.iter().map(|s| (s.service.as_str(), s.earliest_start.to_string()))));
+    if !plan.next.is_empty() {
+        t.insert("next", ids(plan.next.iter().map(|n| n.situation.as_str())));
+    }
     t
 }
 

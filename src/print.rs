@@ -4,6 +4,7 @@
 //! bring, worded by `lifenav_core::present` exactly as the plan on screen and the CLI
 //! word it. Every catalog text is escaped.
 
+use lifenav_core::journey::QuestionsLeft;
 use lifenav_core::plan::{DocLine, StepMode};
 use lifenav_core::text::escape_html as esc;
 use lifenav_core::{present, Engine, Lang, Plan};
@@ -25,7 +26,9 @@ fn docs(lines: &[DocLine], lang: Lang, to_bring: bool) -> impl Iterator<Item = S
     lines.iter().map(move |d| present::doc(d, lang, to_bring))
 }
 
-pub fn plan_html(engine: &Engine, plan: &Plan, lang: Lang) -> String {
+/// The print view of `plan`; `next_left`: the questions each situation that may come
+/// next would still ask, in the plan's order (`Journey::next_left`).
+pub fn plan_html(engine: &Engine, plan: &Plan, next_left: &[QuestionsLeft], lang: Lang) -> String {
     let l = present::labels(lang);
     let title = engine.catalog.situation(&plan.situation).map(|s| s.title.get(lang)).unwrap_or(&plan.situation);
     let mut o = String::new();
@@ -111,6 +114,19 @@ pub fn plan_html(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         list(&mut o, l.channels, present::channel_lines(engine, step, lang));
         let _ = write!(o, "</section>");
     }
+    if !plan.next.is_empty() {
+        let _ = write!(o, "<section><h2>{}</h2><ul>", esc(l.next));
+        for (i, n) in plan.next.iter().enumerate() {
+            let left =
+                next_left.get(i).copied().unwrap_or(QuestionsLeft { count: n.questions_left, without_reuse: None });
+            let _ = write!(o, "<li><b>{}</b>: {}", esc(n.title.get(lang)), esc(&present::questions_left(left, lang)));
+            if let Some(why) = &n.why {
+                let _ = write!(o, "<br>{}", esc(why.get(lang)));
+            }
+            let _ = write!(o, "</li>");
+        }
+        let _ = write!(o, "</ul></section>");
+    }
     let _ = write!(o, "<script>addEventListener('load',()=>print())</script></body></html>");
     o
 }
@@ -133,7 +149,7 @@ mod tests {
         for sit in 0..engine.catalog.situations.len() {
             let id = engine.catalog.situations[sit].id.clone();
             let plan = engine.plan_for(&id, &Default::default(), Some(today), today).unwrap();
-            let html = plan_html(&engine, &plan, Lang::Ru);
+            let html = plan_html(&engine, &plan, &[], Lang::Ru);
             for step in &plan.steps {
                 let lines = [
                     present::term_line(step, plan.today, Lang::Ru),
@@ -156,7 +172,7 @@ mod tests {
         let mut unverified = 0;
         for s in &engine.catalog.situations {
             let plan = engine.plan_for(&s.id, &Default::default(), Some(today), today).unwrap();
-            let html = plan_html(&engine, &plan, Lang::Ru);
+            let html = plan_html(&engine, &plan, &[], Lang::Ru);
             for step in &plan.steps {
                 if let Some(basis) = step.fee.as_ref().and_then(|f| f.basis.as_ref()) {
                     assert!(html.contains(&esc(&basis.ru)), "{}: the basis of step {}'s fee", s.id, step.number);
@@ -169,5 +185,42 @@ mod tests {
             }
         }
         assert!(unverified > 0, "the Irkutsk catalog has unverified facts");
+    }
+
+    /// What may come next goes on paper too, with the count the screen shows.
+    #[test]
+    fn the_print_view_lists_what_may_come_next() {
+        let engine = irkutsk();
+        let today = Date::parse("2026-11-20").unwrap();
+        let answers = engine
+            .parse_answers([
+                ("representative", "no"),
+                ("born_abroad", "no"),
+                ("parents_married", "yes"),
+                ("low_income", "no"),
+                ("need_kindergarten", "yes"),
+                ("special_needs", "no"),
+            ])
+            .unwrap();
+        let plan = engine.plan_for("birth", &answers, Some(today), today).unwrap();
+        assert!(plan.next.iter().any(|n| n.situation == "kindergarten"), "{:?}", plan.next);
+        let left: Vec<QuestionsLeft> =
+            plan.next.iter().map(|_| QuestionsLeft { count: 0, without_reuse: Some(2) }).collect();
+        let html = plan_html(&engine, &plan, &left, Lang::Ru);
+        let kindergarten = "<li><b>Запись в детский сад</b>: вопросов больше не будет, если разрешите взять ответы";
+        assert!(html.contains("<h2>Что может понадобиться дальше</h2>"), "{html}");
+        assert!(html.contains(kindergarten), "{html}");
+        assert!(html.contains(&esc(plan.next[0].why.as_ref().unwrap().get(Lang::Ru))));
+        // Without the journey's counts, the plan's own.
+        let html = plan_html(&engine, &plan, &[], Lang::En);
+        assert!(html.contains("<h2>What may come next</h2>"), "{html}");
+        assert!(html.contains(&format!(
+            "<li><b>Getting a kindergarten place</b>: at most {} more",
+            plan.next[0].questions_left
+        )));
+        // A plan with nothing next prints no such section.
+        let none = engine.plan_for("death", &Default::default(), Some(today), today).unwrap();
+        assert!(none.next.is_empty());
+        assert!(!plan_html(&engine, &none, &[], Lang::Ru).contains("Что может понадобиться дальше"));
     }
 }

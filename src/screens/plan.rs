@@ -35,7 +35,8 @@ pub fn PlanScreen() -> impl IntoView {
         Some(view! {
             <Visits engine=engine.clone() plan=plan.clone() lang />
             <Checklist plan=plan.clone() lang />
-            <StepList engine plan lang />
+            <StepList engine plan=plan.clone() lang />
+            <NextSteps plan lang />
         })
     };
     let title = move || {
@@ -61,7 +62,8 @@ pub fn PlanScreen() -> impl IntoView {
     };
     let print = move |_| {
         if let (Some(engine), Some(plan)) = (app.engine.get_untracked(), app.plan.get_untracked()) {
-            browser::open_html(&crate::print::plan_html(&engine, &plan, app.lang.get_untracked()));
+            let next = app.journey.with_untracked(|j| j.next_left(&engine, &plan));
+            browser::open_html(&crate::print::plan_html(&engine, &plan, &next, app.lang.get_untracked()));
         }
     };
     let calendar = move |_| {
@@ -265,6 +267,59 @@ fn StepList(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// The situations that may come next, each with its reason, the questions it would
+/// still ask (as the citizen's consent to reuse answers allows) and a button to start it.
+#[component]
+fn NextSteps(plan: Arc<Plan>, lang: Lang) -> impl IntoView {
+    let app = expect_context::<App>();
+    if plan.next.is_empty() {
+        return ().into_any();
+    }
+    let s = app.s();
+    // Worked out again only when an answer or the consent changes the count, not on a tick.
+    let counts_plan = plan.clone();
+    let left = Memo::new(move |_| {
+        let engine = app.engine.get()?;
+        Some(app.journey.with(|j| j.next_left(&engine, &counts_plan)))
+    });
+    let items = plan
+        .next
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let id = n.situation.clone();
+            let title = n.title.get(lang).to_string();
+            let why = n.why.as_ref().map(|w| w.get(lang).to_string());
+            let left_id = format!("ln-next-left-{}", n.situation);
+            let count = move || {
+                left.with(|l| l.as_ref().and_then(|l| l.get(i).copied()).map(|l| present::questions_left(l, lang)))
+            };
+            view! {
+                <li class="ln-next-item" data-situation=n.situation.clone()>
+                    <h4>{title.clone()}</h4>
+                    {why.map(|w| view! { <p class="ln-next-why">{w}</p> })}
+                    <p id=left_id.clone() class="ln-hint ln-next-left">{count}</p>
+                    <button
+                        type="button"
+                        class="ln-next-start"
+                        aria-describedby=left_id
+                        on:click=move |_| app.choose_situation(&id)
+                    >
+                        {format!("{}: {title}", s.next_start)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ln-next" aria-labelledby="ln-next-h">
+            <h3 id="ln-next-h">{present::labels(lang).next}</h3>
+            <ul class="ln-next-list">{items}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 fn doc_list(label: &'static str, lines: &[DocLine], lang: Lang, to_bring: bool) -> Option<AnyView> {

@@ -240,6 +240,12 @@ impl Journey {
         }
     }
 
+    /// [`Journey::next_questions`] of every situation the plan says may come next, in
+    /// its order.
+    pub fn next_left(&self, engine: &Engine, plan: &crate::Plan) -> Vec<QuestionsLeft> {
+        plan.next.iter().map(|n| self.next_questions(engine, &n.situation)).collect()
+    }
+
     /// Answers given in other situations that `situation` could reuse.
     pub fn reusable(&self, situation: &str) -> usize {
         let own = self.answers.get(situation);

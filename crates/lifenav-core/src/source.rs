@@ -553,7 +553,6 @@ mod tests {
     }
 
     #[test]
-    #[test]
     fn a_wrong_next_situation_is_reported_at_its_file_and_line() {
         let (root, files) = crate::testing::files("example");
         let birth = crate::testing::file(&files, "situations/birth.toml");
@@ -569,6 +568,7 @@ mod tests {
         assert_eq!(found[0].line, Some(line));
     }
 
+    #[test]
     fn a_catalog_without_catalog_toml_says_so_with_a_relative_name() {
         let files = vec![SourceFile { name: "questions.toml".into(), text: String::new() }];
         let report = check_files("", files.clone());

@@ -136,3 +136,39 @@ fn toggling_a_multiple_choice_option() {
     assert_eq!(Journey::toggle_option("b", "b"), "");
     assert_eq!(Journey::toggle_option(",a,,", "c"), "a,c", "empty parts do not count");
 }
+
+/// From the plan, the button of a situation that may come next: its questionnaire asks
+/// for consent first, and with consent asks only what the answers so far leave open,
+/// as many as the plan said at most.
+#[test]
+fn starting_what_may_come_next_asks_consent_then_fewer_questions() {
+    use lifenav_core::journey::QuestionsLeft;
+    let (engine, mut j) = two_answered();
+    j.answer("low_income", Value::Bool(false));
+    j.answer("need_kindergarten", Value::Bool(true));
+    assert!(j.settle(engine.walk(0, &j.effective_answers("birth")).is_done()));
+    j.show_plan();
+    let today = Date::parse("2026-11-20").unwrap();
+    let plan = engine.plan_for("birth", &j.effective_answers("birth"), None, today).unwrap();
+    let ids: Vec<&str> = plan.next.iter().map(|n| n.situation.as_str()).collect();
+    assert_eq!(ids, ["moving"]);
+    let left = j.next_left(&engine, &plan);
+    assert_eq!(left, [QuestionsLeft { count: plan.next[0].questions_left, without_reuse: Some(4) }]);
+
+    j.choose("moving");
+    assert_eq!(node(&j), at(Stage::Questions, None));
+    // The widget asks for consent while reuse is undecided and there is something to reuse.
+    assert!(j.reuse.is_none() && j.reusable("moving") > 0);
+    j.reuse = Some(true);
+    // Answering whatever it asks (each question's first answer), it never asks what
+    // birth answered, and asks at most the count shown.
+    let moving = engine.situation_index("moving").unwrap();
+    let mut shown = Vec::new();
+    while let Some(q) = engine.walk(moving, &j.effective_answers("moving")).next {
+        let id = engine.catalog.questions[q].id.clone();
+        assert!(!["by_representative", "need_kindergarten"].contains(&id.as_str()), "{id} asked again");
+        j.answer(&id, engine.domain(q)[0].clone());
+        shown.push(id);
+    }
+    assert!(!shown.is_empty() && shown.len() <= left[0].count, "{shown:?} vs {}", left[0].count);
+}

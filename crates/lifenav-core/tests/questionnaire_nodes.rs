@@ -83,3 +83,47 @@ fn death_asks_whether_there_is_an_inheritance_before_asking_about_a_will() {
         Some("paid_funeral")
     );
 }
+
+/// The questions a situation that may come next would still ask are an honest bound:
+/// for every Irkutsk plan that names one (its questions answered in several ways), the
+/// next questionnaire, answered in several ways too, never asks more than the plan said.
+#[test]
+fn what_may_come_next_never_asks_more_than_the_plan_says() {
+    let engine = common::catalog("irkutsk");
+    let today = lifenav_core::Date::parse("2026-11-20").unwrap();
+    let mut checked = 0;
+    for sit in 0..engine.catalog.situations.len() {
+        for pick in 0..3 {
+            // Answer the situation's questionnaire, each question with answer `pick` of its domain.
+            let mut answers = lifenav_core::Answers::new();
+            while let Some(q) = engine.walk(sit, &answers).next {
+                let d = engine.domain(q);
+                answers.insert(engine.catalog.questions[q].id.clone(), d[pick % d.len()].clone());
+            }
+            let plan = engine.plan(sit, &answers, None, today);
+            for n in &plan.next {
+                let next = engine.situation_index(&n.situation).unwrap();
+                for pick_next in 0..3 {
+                    let mut carried: lifenav_core::Answers =
+                        plan.answers.iter().map(|a| (a.question.clone(), a.value.clone())).collect();
+                    let mut asked = 0;
+                    while let Some(q) = engine.walk(next, &carried).next {
+                        let d = engine.domain(q);
+                        carried
+                            .insert(engine.catalog.questions[q].id.clone(), d[(pick_next + asked) % d.len()].clone());
+                        asked += 1;
+                    }
+                    assert!(
+                        asked <= n.questions_left,
+                        "{} → {}: asked {asked}, the plan said at most {}",
+                        plan.situation,
+                        n.situation,
+                        n.questions_left
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}

@@ -31,5 +31,6 @@ build_demo() {
 build_test_fixtures() {
   mkdir -p dist/test
   target/release/lifenav build catalog/example -o dist/test/example.json >/dev/null
+  target/release/lifenav build crates/lifenav-cli/tests/fixtures/dated -o dist/test/dated.json >/dev/null
   cp tests/e2e/host.html dist/test/host.html
 }

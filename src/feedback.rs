@@ -10,6 +10,7 @@
 
 use crate::browser;
 use leptos::prelude::*;
+use lifenav_core::my_ratings::{public_answers, MyRatings, PublicAnswer};
 use lifenav_core::outbox::{Changes, Outbox, Outcome};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -17,6 +18,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 pub const OUTBOX_KEY: &str = "lifenav.outbox";
+/// The ratings this browser sent, with the departments' answers (`MyRatings`): shared by
+/// every widget on the page, like the outbox, and changed by reading what is stored first.
+pub const RATINGS_KEY: &str = "lifenav.ratings";
 
 /// A service's ratings as citizens see them: mean overall and count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,6 +44,12 @@ pub struct Feedback {
     flushing: StoredValue<bool>,
     /// Ratings of services from the feedback service's public summary.
     pub scores: RwSignal<Option<BTreeMap<String, Score>>>,
+    /// The ratings sent from this browser and the answers to them.
+    pub mine: RwSignal<MyRatings>,
+    /// «Мои оценки» is open.
+    pub mine_open: RwSignal<bool>,
+    /// Departments' public answers by service, fetched when a step opens.
+    pub public: RwSignal<BTreeMap<String, Vec<PublicAnswer>>>,
 }
 
 /// A random UUID (v4) from the browser's cryptographic generator. `getRandomValues`,
@@ -64,6 +74,36 @@ fn stored() -> Outbox {
         }
         _ => Outbox::default(),
     }
+}
+
+/// The stored ratings; `None` when storage cannot be read, `Some((_, false))` when what it
+/// holds is damaged.
+fn stored_mine() -> Option<(MyRatings, bool)> {
+    match browser::load(RATINGS_KEY) {
+        Ok(Some(saved)) => Some(MyRatings::restore(&saved)),
+        Ok(None) => Some((MyRatings::default(), true)),
+        Err(()) => None,
+    }
+}
+
+/// POSTs JSON and reads the reply; `Err` when there is none or it is not a success.
+async fn post_for_text(url: &str, body: &str) -> Result<String, ()> {
+    let attempt = async {
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&JsValue::from_str(body));
+        let headers = web_sys::Headers::new()?;
+        headers.set("content-type", "application/json")?;
+        init.set_headers(&headers);
+        let request = web_sys::Request::new_with_str_and_init(url, &init)?;
+        let window = browser::window().ok_or(JsValue::NULL)?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await?.dyn_into()?;
+        if !response.ok() {
+            return Err(JsValue::NULL);
+        }
+        JsFuture::from(response.text()?).await?.as_string().ok_or(JsValue::NULL)
+    };
+    attempt.await.map_err(|_| ())
 }
 
 async fn post(url: &str, body: &str) -> u16 {
@@ -93,6 +133,9 @@ impl Feedback {
             rejected: RwSignal::new(BTreeSet::new()),
             flushing: StoredValue::new(false),
             scores: RwSignal::new(None),
+            mine: RwSignal::new(MyRatings::default()),
+            mine_open: RwSignal::new(false),
+            public: RwSignal::new(BTreeMap::new()),
         }
     }
 
@@ -104,8 +147,21 @@ impl Feedback {
         self.base.with_value(|b| b.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))))
     }
 
-    /// Restores the outbox, sends what waits, and resends when the browser is back online.
-    pub fn install(self) {
+    /// Restores the outbox and the ratings sent, sends what waits, resends when the
+    /// browser is back online, and asks for the answers to the ratings sent. `false` when
+    /// the stored ratings were damaged and have been reset.
+    pub fn install(self) -> bool {
+        let ratings_ok = match stored_mine() {
+            Some((mine, ok)) => {
+                if !ok {
+                    browser::remove(RATINGS_KEY);
+                }
+                self.mine.set(mine);
+                ok
+            }
+            None => true,
+        };
+        self.fetch_answers();
         let mut outbox = stored();
         outbox.all_due();
         self.outbox.set(outbox);
@@ -116,6 +172,93 @@ impl Feedback {
         // The listener lives as long as the page.
         std::mem::forget(handle);
         self.flush();
+        ratings_ok
+    }
+
+    /// Changes the ratings sent: on what storage holds now (another widget on the page may
+    /// have added to it), or on this widget's copy when storage is unavailable.
+    fn update_mine(&self, change: impl FnOnce(&mut MyRatings)) {
+        let mut mine = match stored_mine() {
+            Some((stored, true)) => stored,
+            _ => self.mine.get_untracked(),
+        };
+        change(&mut mine);
+        let _ = browser::save(RATINGS_KEY, &mine.to_json());
+        self.mine.set(mine);
+    }
+
+    /// Forgets the ratings sent ("delete all my data"): their answers can no longer be read.
+    pub fn forget_mine(&self) {
+        browser::remove(RATINGS_KEY);
+        self.mine.set(MyRatings::default());
+        self.mine_open.set(false);
+    }
+
+    /// Asks the server for the answers to the ratings this browser sent (by their ids
+    /// alone: nobody can list everyone's).
+    pub fn fetch_answers(self) {
+        let ids = self.mine.with_untracked(|m| m.ids());
+        let Some(target) = self.url("answers").filter(|_| !ids.is_empty()) else { return };
+        leptos::task::spawn_local(async move {
+            let body = serde_json::json!({ "ids": ids }).to_string();
+            let Ok(text) = post_for_text(&target, &body).await else { return };
+            let Ok(reply) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+            self.update_mine(|m| {
+                m.apply(&reply);
+            });
+        });
+    }
+
+    /// A rating went into the outbox: keep its id to read the answer later.
+    pub fn remember(&self, id: &str, service: &str, overall: u8) {
+        let day = browser::today().to_string();
+        self.update_mine(|m| m.add(id, service, overall, &day));
+    }
+
+    pub fn seen(&self, id: &str) {
+        if self
+            .mine
+            .with_untracked(|m| m.items.iter().any(|r| r.id == id && r.answer.as_ref().is_some_and(|a| !a.seen)))
+        {
+            self.update_mine(|m| m.mark_seen_one(id));
+        }
+    }
+
+    pub fn all_seen(&self) {
+        if self.mine.with_untracked(|m| m.unseen() > 0) {
+            self.update_mine(|m| m.mark_seen());
+        }
+    }
+
+    /// The citizen says whether the department's answer helped; sent through the outbox.
+    pub fn helped(self, rating: &str, helped: bool) {
+        let mut known = false;
+        self.update_mine(|m| known = m.set_helped(rating, helped));
+        if known {
+            self.queue(&format!("answers/{rating}/helped"), serde_json::json!({ "helped": helped }));
+        }
+    }
+
+    /// The public answers to a service's ratings, fetched once per service.
+    pub fn load_public(self, service: &str) {
+        if self.public.with_untracked(|p| p.contains_key(service)) {
+            return;
+        }
+        let Some(target) = self.url(&format!("summary?service={service}")) else { return };
+        let service = service.to_string();
+        self.public.update(|p| {
+            p.insert(service.clone(), Vec::new());
+        });
+        leptos::task::spawn_local(async move {
+            let Ok(text) = browser::fetch_text(&target).await else { return };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+            let answers = public_answers(&v);
+            if !answers.is_empty() {
+                self.public.update(|p| {
+                    p.insert(service, answers);
+                });
+            }
+        });
     }
 
     /// Merges this widget's changes into the stored outbox (which other widgets on the
@@ -132,17 +275,30 @@ impl Feedback {
         self.outbox.set(merged);
     }
 
-    /// Queues a body for `path` (`ratings` or `helpful`); returns its id.
+    /// Queues a body for `path` (`ratings` or `helpful`), carrying the id the service
+    /// stores it under; returns the id.
     pub fn send(self, path: &str, mut body: serde_json::Value) -> Option<String> {
         let id = uuid()?;
         body["id"] = serde_json::Value::String(id.clone());
+        self.push(id.clone(), path, body);
+        Some(id)
+    }
+
+    /// Queues a body that names what it is about in its path (a reply to an answer), so
+    /// the outbox's id stays out of it: the service takes no other field.
+    fn queue(self, path: &str, body: serde_json::Value) -> Option<String> {
+        let id = uuid()?;
+        self.push(id.clone(), path, body);
+        Some(id)
+    }
+
+    fn push(self, id: String, path: &str, body: serde_json::Value) {
         self.outbox.update(|o| o.push(id.clone(), path, body.to_string()));
         self.changes.update_value(|c| {
-            c.added.insert(id.clone());
+            c.added.insert(id);
         });
         self.save();
         self.flush();
-        Some(id)
     }
 
     /// What became of a sent item, as the citizen reads it.
@@ -177,7 +333,11 @@ impl Feedback {
                         });
                         // For the host's analytics: what was sent, never its content.
                         self.host.with_value(|h| {
-                            browser::dispatch(h, "lifenav:feedback", &serde_json::json!({ "kind": item.path }))
+                            browser::dispatch(
+                                h,
+                                "lifenav:feedback",
+                                &serde_json::json!({ "kind": kind_of(&item.path) }),
+                            )
                         });
                     }
                     Outcome::Rejected => self.rejected.update(|d| {
@@ -230,6 +390,16 @@ impl Feedback {
     /// A service's score from the summary, once it has loaded.
     pub fn score(&self, service: &str) -> Option<Score> {
         self.scores.with(|s| s.as_ref().and_then(|s| s.get(service).copied()))
+    }
+}
+
+/// What the host's `lifenav:feedback` event says was sent: a reply to an answer is named
+/// without the rating's id, the key to its answer.
+fn kind_of(path: &str) -> &str {
+    if path.starts_with("answers/") {
+        "answer_helped"
+    } else {
+        path
     }
 }
 

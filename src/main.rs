@@ -75,9 +75,12 @@ fn Widget(config: Config) -> impl IntoView {
     let catalog_url = config.catalog_url.clone();
     let feedback = feedback::Feedback::new(config.feedback_url.clone(), config.host.clone());
     provide_context(feedback);
-    feedback.install();
+    let ratings_kept = feedback.install();
     let app = App::new(config);
     provide_context(app);
+    if !ratings_kept {
+        app.notice.set(Some(app.s().ratings_reset.to_string()));
+    }
     app.persist();
     app.hand_over();
     let fallback = move |notice: Option<&'static str>| match embedded() {

@@ -179,7 +179,9 @@ impl App {
             }
         }
         if !notices.is_empty() {
-            self.notice.set(Some(notices.join(" ")));
+            // After what was said before the catalog came (the ratings' storage reset).
+            let earlier = self.notice.get_untracked();
+            self.notice.set(Some(earlier.into_iter().chain(notices).collect::<Vec<_>>().join(" ")));
         }
         self.engine.set(Some(engine));
         self.take_open();

@@ -1,11 +1,13 @@
 //! The screens of the journey, one file each, and the frame around them.
 
+mod answers;
 mod plan;
 mod profile;
 mod questions;
 mod rate;
 mod review;
 
+use crate::feedback::Feedback;
 use crate::state::App;
 use leptos::prelude::*;
 use lifenav_core::journey::Stage;
@@ -32,6 +34,7 @@ where
 #[component]
 pub fn Shell() -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<Feedback>();
     let switch_lang = move |_| {
         app.lang.update(|l| *l = l.other());
     };
@@ -66,12 +69,41 @@ pub fn Shell() -> impl IntoView {
                     class="ln-tool"
                     aria-expanded=move || app.profile_open.get().to_string()
                     on:click=move |_| {
+                        feedback.mine_open.set(false);
                         app.profile_open.update(|o| *o = !*o);
                         app.focus.update(|n| *n += 1);
                     }
                 >
                     {s.my_answers}
                 </button>
+                {move || {
+                    (feedback.enabled() && feedback.mine.with(|m| !m.items.is_empty()))
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="ln-tool ln-my-ratings-tool"
+                                    aria-expanded=move || feedback.mine_open.get().to_string()
+                                    on:click=move |_| {
+                                        app.profile_open.set(false);
+                                        feedback.mine_open.update(|o| *o = !*o);
+                                        app.focus.update(|n| *n += 1);
+                                    }
+                                >
+                                    {app.s().my_ratings}
+                                    {move || {
+                                        let unseen = feedback.mine.with(|m| m.unseen());
+                                        (unseen > 0)
+                                            .then(|| {
+                                                let lang = app.lang.get_untracked();
+                                                let text = crate::i18n::count(unseen, lang, lifenav_core::present::NEW_ANSWERS);
+                                                view! { <span class="ln-count">{format!(" ({text})")}</span> }
+                                            })
+                                    }}
+                                </button>
+                            }
+                        })
+                }}
             </div>
         </div>
         <Notice />
@@ -82,6 +114,9 @@ pub fn Shell() -> impl IntoView {
                 }
                 if let Some(service) = app.rate.get() {
                     return view! { <rate::RateScreen service /> }.into_any();
+                }
+                if feedback.mine_open.get() {
+                    return view! { <answers::MyRatingsScreen /> }.into_any();
                 }
                 if app.profile_open.get() {
                     return view! { <profile::Profile /> }.into_any();

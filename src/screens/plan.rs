@@ -409,6 +409,8 @@ fn StepBody(engine: Arc<Engine>, step: Step, today: Date, lang: Lang, done: Memo
     let service_for_score = service.clone();
     let service_for_rating = service.clone();
     let service_for_done = service.clone();
+    let service_for_public = service.clone();
+    let service_for_answer = service.clone();
     let provider = engine.department(&step.provider).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
     let why = present::why(&engine, &step, lang);
     let term = present::term_line(&step, today, lang);
@@ -458,6 +460,7 @@ fn StepBody(engine: Arc<Engine>, step: Step, today: Date, lang: Lang, done: Memo
                 {move || {
                     super::rate::score_line(app, feedback, &service_for_score).map(|t| view! { <p class="ln-score">{t}</p> })
                 }}
+                {feedback.enabled().then(|| view! { <super::answers::PublicAnswers service=service_for_public /> })}
                 {step.summary.map(|t| view! { <p>{t.get(lang).to_string()}</p> })}
                 {step.variant_title.map(|t| view! { <p class="ln-variant">{t.get(lang).to_string()}</p> })}
                 <p>{format!("{}: {provider}", s.provider)}</p>
@@ -508,5 +511,6 @@ fn StepBody(engine: Arc<Engine>, step: Step, today: Date, lang: Lang, done: Memo
                     (done.get() && feedback.enabled())
                         .then(|| view! { <super::rate::RatingForm service=service_for_rating.clone() /> })
                 }}
+                {feedback.enabled().then(|| view! { <super::answers::StepAnswer service=service_for_answer /> })}
     }
 }

@@ -9,6 +9,7 @@ use lifenav_core::present;
 #[component]
 pub fn Profile() -> impl IntoView {
     let app = expect_context::<App>();
+    let feedback = expect_context::<crate::feedback::Feedback>();
     let s = app.s();
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_move(app, heading);
@@ -66,7 +67,10 @@ pub fn Profile() -> impl IntoView {
                 app.profile_open.set(false);
                 app.focus.update(|n| *n += 1);
             }>{s.close}</button>
-            <button type="button" class="ln-danger" on:click=move |_| app.delete_all()>
+            <button type="button" class="ln-danger" on:click=move |_| {
+                feedback.forget_mine();
+                app.delete_all();
+            }>
                 {s.delete_all}
             </button>
         </div>

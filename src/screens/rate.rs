@@ -6,6 +6,7 @@ use super::{focus_on_move, Choice};
 use crate::feedback::{Feedback, Status};
 use crate::state::App;
 use leptos::prelude::*;
+use lifenav_core::rating_form::{asks_waiting, Problem, RatingDraft};
 
 /// Picks one interface string.
 type Label = fn(&'static crate::i18n::Strings) -> &'static str;
@@ -61,32 +62,34 @@ pub fn RatingForm(service: String) -> impl IntoView {
     let channel: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let term: RwSignal<Option<bool>> = RwSignal::new(None);
     let comment = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let waited = RwSignal::new(String::new());
+    let visits = RwSignal::new(String::new());
+    let error: RwSignal<Option<Problem>> = RwSignal::new(None);
     let sent: RwSignal<Option<String>> = RwSignal::new(None);
     let prefix = format!("ln-rate-{service}");
     let legends: [Label; 5] =
         [|s| s.rate_overall, |s| s.rate_waiting, |s| s.rate_politeness, |s| s.rate_comfort, |s| s.rate_information];
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let values: Vec<u8> = scores.iter().filter_map(|s| s.get_untracked()).collect();
-        let Some(channel) = channel.get_untracked().filter(|_| values.len() == 5) else {
-            error.set(true);
-            return;
+        let draft = RatingDraft {
+            scores: scores.map(|s| s.get_untracked()),
+            channel: channel.get_untracked().map(str::to_string),
+            term_met: term.get_untracked(),
+            comment: comment.get_untracked(),
+            waited_minutes: waited.get_untracked(),
+            visits: visits.get_untracked(),
         };
-        error.set(false);
-        let text = comment.get_untracked();
-        let body = serde_json::json!({
-            "service": service,
-            "overall": values[0],
-            "waiting": values[1],
-            "politeness": values[2],
-            "comfort": values[3],
-            "information": values[4],
-            "channel": channel,
-            "term_met": term.get_untracked(),
-            "comment": if text.trim().is_empty() { serde_json::Value::Null } else { text.into() },
-        });
-        sent.set(feedback.send("ratings", body));
+        match draft.body(&service) {
+            Err(p) => error.set(Some(p)),
+            Ok(body) => {
+                error.set(None);
+                let id = feedback.send("ratings", body);
+                if let (Some(id), Some(overall)) = (&id, draft.scores[0]) {
+                    feedback.remember(id, &service, overall);
+                }
+                sent.set(id);
+            }
+        }
     };
     let channels: [(&'static str, Label); 4] = [
         ("in_person", |s| s.channel_in_person),
@@ -98,6 +101,9 @@ pub fn RatingForm(service: String) -> impl IntoView {
     let term_name = format!("{prefix}-term");
     let comment_id = format!("{prefix}-comment");
     let note_id = format!("{prefix}-note");
+    let waited_id = format!("{prefix}-waited");
+    let visits_id = format!("{prefix}-visits");
+    let error_id = format!("{prefix}-error");
     move || match sent.get() {
         Some(id) => view! { <p class="ln-ok" role="status">{move || status_text(app, feedback, &id)}</p> }.into_any(),
         None => view! {
@@ -148,6 +154,36 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                <div class="ln-field" hidden=move || !asks_waiting(channel.get())>
+                    <label for=waited_id.clone()>{s.rate_waited}</label>
+                    <input
+                        id=waited_id.clone()
+                        class="ln-input ln-number"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        maxlength="4"
+                        aria-invalid=move || (error.get() == Some(Problem::Waited)).to_string()
+                        aria-describedby=error_id.clone()
+                        prop:value=move || waited.get()
+                        on:input=move |ev| waited.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="ln-field">
+                    <label for=visits_id.clone()>{s.rate_visits}</label>
+                    <input
+                        id=visits_id.clone()
+                        class="ln-input ln-number"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        maxlength="2"
+                        aria-invalid=move || (error.get() == Some(Problem::Visits)).to_string()
+                        aria-describedby=error_id.clone()
+                        prop:value=move || visits.get()
+                        on:input=move |ev| visits.set(event_target_value(&ev))
+                    />
+                </div>
                 <div class="ln-field">
                     <label for=comment_id.clone()>{s.rate_comment}</label>
                     <span class="ln-hint" id=note_id.clone()>{s.rate_comment_note}</span>
@@ -161,7 +197,17 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         on:input=move |ev| comment.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <p class="ln-error" role="alert">{move || error.get().then(|| app.s().rate_missing)}</p>
+                <p class="ln-error" role="alert" id=error_id.clone()>
+                    {move || {
+                        error
+                            .get()
+                            .map(|p| match p {
+                                Problem::Scores | Problem::Channel => app.s().rate_missing,
+                                Problem::Waited => app.s().rate_waited_wrong,
+                                Problem::Visits => app.s().rate_visits_wrong,
+                            })
+                    }}
+                </p>
                 <button type="submit" class="ln-primary">{s.rate_send}</button>
             </form>
         }

@@ -103,11 +103,11 @@ export async function launch() {
 
 /// A host page (dist/test/host.html, served for real) that embeds the widget the way a
 /// city does, configured through the query string.
-export async function openHost(context, server, { catalog = '/test/example.json', lang = 'ru', feedback = '', hash = '', names = '' } = {}) {
+export async function openHost(context, server, { catalog = '/test/example.json', lang = 'ru', feedback = '', hash = '', names = '', today = '' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const query = new URLSearchParams({ catalog, lang, feedback, ...(names ? { names } : {}) });
+  const query = new URLSearchParams({ catalog, lang, feedback, ...(names ? { names } : {}), ...(today ? { today } : {}) });
   await page.goto(`${server.url}/test/host.html?${query}${hash}`);
   page.errors = errors;
   return page;

@@ -53,6 +53,7 @@ pub mod outbox;
 pub mod plan;
 pub mod present;
 pub mod questionnaire;
+pub mod rating_form;
 #[cfg(feature = "source")]
 pub mod scenario;
 pub mod search;

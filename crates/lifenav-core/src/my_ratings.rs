@@ -112,6 +112,13 @@ impl MyRatings {
         self.items.iter().filter(|r| r.answer.as_ref().is_some_and(|a| !a.seen)).count()
     }
 
+    /// The citizen saw this one answer (on its step).
+    pub fn mark_seen_one(&mut self, id: &str) {
+        if let Some(a) = self.items.iter_mut().find(|r| r.id == id).and_then(|r| r.answer.as_mut()) {
+            a.seen = true;
+        }
+    }
+
     pub fn mark_seen(&mut self) {
         for a in self.items.iter_mut().filter_map(|r| r.answer.as_mut()) {
             a.seen = true;
@@ -128,6 +135,32 @@ impl MyRatings {
             None => false,
         }
     }
+}
+
+/// A department's public answer to a rating of a service, as the summary shows it beside
+/// the service's score: the part of the comment it answers and the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicAnswer {
+    pub excerpt: Option<String>,
+    pub answer: String,
+    /// Unix seconds.
+    pub answered_at: i64,
+}
+
+/// The public answers in the server's `GET /api/v1/summary?service=` reply.
+pub fn public_answers(summary: &Value) -> Vec<PublicAnswer> {
+    summary["answers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| {
+            Some(PublicAnswer {
+                excerpt: a["excerpt"].as_str().filter(|e| !e.trim().is_empty()).map(str::to_string),
+                answer: a["answer"].as_str().filter(|t| !t.trim().is_empty())?.to_string(),
+                answered_at: a["answered_at"].as_i64().unwrap_or(0),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,5 +221,31 @@ mod tests {
         let (empty, ok) = MyRatings::restore("{\"items\": [{\"id\": 5}]");
         assert!(!ok);
         assert!(empty.items.is_empty());
+    }
+
+    #[test]
+    fn public_answers_are_read_from_the_summary_and_blank_ones_skipped() {
+        let v = json!({ "answers": [
+            { "answer": "Окно открыли", "excerpt": "одно окно", "answered_at": 5 },
+            { "answer": "  ", "excerpt": null, "answered_at": 6 },
+            { "answer": "Без цитаты", "excerpt": "", "answered_at": 7 },
+        ]});
+        let got = public_answers(&v);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].excerpt.as_deref(), Some("одно окно"));
+        assert_eq!(got[1].excerpt, None);
+        assert!(public_answers(&json!({ "count": 3 })).is_empty(), "an older server without answers");
+    }
+
+    #[test]
+    fn seeing_one_answer_leaves_the_others_unseen() {
+        let mut r = MyRatings::default();
+        r.add("a", "snils", 2, "2026-11-30");
+        r.add("b", "inn", 1, "2026-11-30");
+        r.apply(&reply("a", "Ответ", None));
+        r.apply(&reply("b", "Другой", None));
+        assert_eq!(r.unseen(), 2);
+        r.mark_seen_one("a");
+        assert_eq!(r.unseen(), 1);
     }
 }

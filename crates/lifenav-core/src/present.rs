@@ -211,9 +211,14 @@ pub const QUESTIONS_AT_MOST: Counted =
 pub const ANSWERS: Counted =
     Counted { ru: ["ответ", "ответа", "ответов"], en: ["answer", "answers"] };
 
+pub const NEW_ANSWERS: Counted = Counted {
+    ru: ["новый ответ", "новых ответа", "новых ответов"],
+    en: ["new answer", "new answers"],
+};
+
 /// Every noun above, for the tests.
-pub const COUNTED: [Counted; 9] =
-    [CALENDAR_DAYS, WORKING_DAYS, MONTHS, STEPS, VISITS, RATINGS, COPIES, QUESTIONS, ANSWERS];
+pub const COUNTED: [Counted; 10] =
+    [CALENDAR_DAYS, WORKING_DAYS, MONTHS, STEPS, VISITS, RATINGS, COPIES, QUESTIONS, ANSWERS, NEW_ANSWERS];
 
 /// The CLDR plural category of a whole number (`intl_pluralrules`).
 pub fn plural_category(n: u64, lang: Lang) -> PluralCategory {
@@ -479,7 +484,8 @@ mod tests {
                 "1 оценка",
                 "1 копия",
                 "1 вопрос",
-                "1 ответ"
+                "1 ответ",
+                "1 новый ответ"
             ]
         );
         for n in [2u64, 22] {
@@ -495,6 +501,7 @@ mod tests {
                     format!("{n} копии"),
                     format!("{n} вопроса"),
                     format!("{n} ответа"),
+                    format!("{n} новых ответа"),
                 ]
             );
         }
@@ -511,12 +518,14 @@ mod tests {
                     format!("{n} копий"),
                     format!("{n} вопросов"),
                     format!("{n} ответов"),
+                    format!("{n} новых ответов"),
                 ]
             );
         }
         for n in [21u64, 101] {
             assert_eq!(ru(n)[0], format!("{n} календарный день"));
             assert_eq!(ru(n)[3], format!("{n} шаг"));
+            assert_eq!(ru(n)[9], format!("{n} новый ответ"));
         }
         for n in [1u64, 2, 5, 11, 21, 22, 25, 101, 111] {
             let en = COUNTED.map(|c| count(n, c, Lang::En));

@@ -30,11 +30,17 @@ function cliFee(today) {
   return JSON.parse(out).total_fee;
 }
 
-test('before the change: the old fee, and no day named while it holds today', async () => {
+test('before the change: the old fee, for the day the step can be taken', async () => {
   const { context, page, permit } = await planOn('2027-01-11');
   const fee = permit.locator('p', { hasText: 'Пошлина' });
   await fee.filter({ hasText: '1500' }).waitFor();
-  assert.doesNotMatch(await fee.textContent(), /пошлина на/, 'the figure of today needs no day');
+  // The permit can be applied for once the certificate is ready, on 20 January: the fee
+  // is read on that day, and the plan says so.
+  assert.match(await fee.textContent(), /1500 ₽ \(Правила, п\. 5\) \(пошлина на 20 января 2027\)/);
+  // A fee with one value for all time names no day.
+  const free = w(page).locator('.ln-step[data-service="certificate"]');
+  await free.locator('.ln-step-toggle').click();
+  assert.equal(await free.locator('p', { hasText: 'Пошлина: бесплатно' }).textContent(), 'Пошлина: бесплатно');
   assert.equal(cliFee('2027-01-11'), 1500, 'the CLI agrees');
   assert.deepEqual(page.errors, []);
   await context.close();

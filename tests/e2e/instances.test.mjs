@@ -54,7 +54,10 @@ test('two widgets side by side share one outbox: one save does not erase the oth
   assert.equal(new Set(outbox.items.map((i) => i.id)).size, 2);
   // Each kept its own journey.
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  assert.deepEqual(keys, ['lifenav.a.journey', 'lifenav.b.journey', 'lifenav.outbox']);
+  assert.deepEqual(keys, ['lifenav.a.journey', 'lifenav.b.journey', 'lifenav.outbox', 'lifenav.ratings']);
+  // The ratings sent (for their answers later) are one list too, with both widgets' ratings.
+  const mine = await page.evaluate(() => JSON.parse(localStorage.getItem('lifenav.ratings')));
+  assert.deepEqual(mine.items.map((r) => r.id).sort(), outbox.items.map((i) => i.id).sort());
   // After a reload both ratings are still there (each widget merges, none overwrites).
   await page.reload();
   await a.locator('.ln-step').first().waitFor();

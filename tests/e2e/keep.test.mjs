@@ -49,6 +49,31 @@ test('damaged saved state: a notice and a working start screen, never a blank wi
   await context.close();
 });
 
+test('damaged list of my ratings: reset with a notice; «delete all my data» forgets the ratings too', async () => {
+  const context = await env.browser.newContext();
+  const page = await openHost(context, env.server);
+  await w(page).locator('.ln-situation').first().waitFor();
+  await page.evaluate(() => localStorage.setItem('lifenav.ratings', '{"items":[{"id":'));
+  await page.reload();
+  await w(page).locator('.ln-notice', { hasText: 'список ваших оценок был повреждён' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.ratings')), null, 'the damaged list is gone');
+  assert.ok((await w(page).locator('.ln-situation').count()) > 0, 'the navigator works');
+  // A sound list survives a reload, and goes with everything else on request.
+  const kept = { items: [{ id: '7d0c3a52-5d0f-4c1e-9d57-2a7f7c1b9e01', service: 'snils', overall: 2, day: '2026-11-30' }] };
+  await page.evaluate((k) => localStorage.setItem('lifenav.ratings', JSON.stringify(k)), kept);
+  await page.reload();
+  await w(page).locator('.ln-situation').first().waitFor();
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('lifenav.ratings'))).items.length, 1);
+  await w(page).locator('.ln-situation').first().click();
+  await w(page).locator('form.ln-question').waitFor();
+  await w(page).getByRole('button', { name: 'Мои ответы' }).click();
+  await w(page).getByRole('button', { name: 'Удалить все мои данные' }).click();
+  await w(page).locator('.ln-notice', { hasText: 'удалены' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.ratings')), null);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('share link round trip: a new browser opens the same plan', async () => {
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await openHost(context, env.server);

@@ -30,35 +30,50 @@ pub fn today() -> Date {
         .unwrap_or_else(|| Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, Date::IRKUTSK_UTC_OFFSET))
 }
 
-fn storage() -> Result<web_sys::Storage, ()> {
-    window().ok_or(())?.local_storage().map_err(|_| ())?.ok_or(())
+/// Whether the page may use localStorage at all: gloo's storage panics where reading
+/// `window.localStorage` itself throws (storage disabled by the citizen's settings), and
+/// a failure must be a value here.
+fn storage_allowed() -> bool {
+    window().is_some_and(|w| w.local_storage().ok().flatten().is_some())
 }
 
 /// `Ok(None)`: nothing saved; `Err`: storage is unavailable (private mode, disabled).
 pub fn load(key: &str) -> Result<Option<String>, ()> {
-    storage()?.get_item(key).map_err(|_| ())
+    use gloo_storage::Storage;
+    if !storage_allowed() {
+        return Err(());
+    }
+    gloo_storage::LocalStorage::raw().get_item(key).map_err(|_| ())
 }
 
 pub fn save(key: &str, value: &str) -> Result<(), ()> {
-    storage()?.set_item(key, value).map_err(|_| ())
+    use gloo_storage::Storage;
+    if !storage_allowed() {
+        return Err(());
+    }
+    gloo_storage::LocalStorage::raw().set_item(key, value).map_err(|_| ())
 }
 
 pub fn remove(key: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(key);
+    use gloo_storage::Storage;
+    if storage_allowed() {
+        gloo_storage::LocalStorage::delete(key);
     }
 }
 
 /// GET a text resource; `Err` says why in plain words for the console.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// POSTs a JSON body; the response, or `Err` when none came (network down, refused by CORS).
+pub async fn post_json(url: &str, body: &str) -> Result<gloo_net::http::Response, ()> {
+    let request = gloo_net::http::Request::post(url).header("content-type", "application/json").body(body);
+    request.map_err(|_| ())?.send().await.map_err(|_| ())
 }
 
 /// A `CustomEvent` on the host element, for the city's own analytics.

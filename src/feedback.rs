@@ -13,9 +13,6 @@ use leptos::prelude::*;
 use lifenav_core::my_ratings::{public_answers, MyRatings, PublicAnswer};
 use lifenav_core::outbox::{Changes, Outbox, Outcome};
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 pub const OUTBOX_KEY: &str = "lifenav.outbox";
 /// The ratings this browser sent, with the departments' answers (`MyRatings`): shared by
@@ -88,38 +85,16 @@ fn stored_mine() -> Option<(MyRatings, bool)> {
 
 /// POSTs JSON and reads the reply; `Err` when there is none or it is not a success.
 async fn post_for_text(url: &str, body: &str) -> Result<String, ()> {
-    let attempt = async {
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(body));
-        let headers = web_sys::Headers::new()?;
-        headers.set("content-type", "application/json")?;
-        init.set_headers(&headers);
-        let request = web_sys::Request::new_with_str_and_init(url, &init)?;
-        let window = browser::window().ok_or(JsValue::NULL)?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await?.dyn_into()?;
-        if !response.ok() {
-            return Err(JsValue::NULL);
-        }
-        JsFuture::from(response.text()?).await?.as_string().ok_or(JsValue::NULL)
-    };
-    attempt.await.map_err(|_| ())
+    let response = browser::post_json(url, body).await?;
+    if !response.ok() {
+        return Err(());
+    }
+    response.text().await.map_err(|_| ())
 }
 
+/// The HTTP status of a POST; 0 when no answer came.
 async fn post(url: &str, body: &str) -> u16 {
-    let attempt = async {
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(body));
-        let headers = web_sys::Headers::new()?;
-        headers.set("content-type", "application/json")?;
-        init.set_headers(&headers);
-        let request = web_sys::Request::new_with_str_and_init(url, &init)?;
-        let window = browser::window().ok_or(JsValue::NULL)?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await?.dyn_into()?;
-        Ok::<u16, JsValue>(response.status())
-    };
-    attempt.await.unwrap_or(0)
+    browser::post_json(url, body).await.map(|r| r.status()).unwrap_or(0)
 }
 
 impl Feedback {
@@ -165,12 +140,14 @@ impl Feedback {
         let mut outbox = stored();
         outbox.all_due();
         self.outbox.set(outbox);
-        let handle = window_event_listener(leptos::ev::online, move |_| {
-            self.outbox.update(|o| o.all_due());
-            self.flush();
-        });
-        // The listener lives as long as the page.
-        std::mem::forget(handle);
+        if let Some(window) = browser::window() {
+            let listener = gloo_events::EventListener::new(&window, "online", move |_| {
+                self.outbox.update(|o| o.all_due());
+                self.flush();
+            });
+            // It lives as long as the page.
+            listener.forget();
+        }
         self.flush();
         ratings_ok
     }
@@ -355,7 +332,7 @@ impl Feedback {
             self.flushing.set_value(false);
             if let Some(wake) = self.outbox.with_untracked(|o| o.next_wake()) {
                 let wait = (wake - js_sys::Date::now()).max(0.0) as u64;
-                set_timeout(move || self.flush(), Duration::from_millis(wait));
+                gloo_timers::callback::Timeout::new(wait.min(u32::MAX as u64) as u32, move || self.flush()).forget();
             }
         });
     }

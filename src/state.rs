@@ -273,10 +273,7 @@ impl App {
         });
         // What the first screen asked for before the app had loaded, then whatever it asks.
         let slot = app.config.with_value(|c| c.slot.clone());
-        let on_open = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || app.take_open());
-        let _ =
-            slot.add_event_listener_with_callback(handoff::OPEN, wasm_bindgen::JsCast::unchecked_ref(on_open.as_ref()));
-        on_open.forget();
+        gloo_events::EventListener::new(&slot, handoff::OPEN, move |_| app.take_open()).forget();
     }
 
     fn show(&self) {

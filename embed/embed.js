@@ -9,10 +9,27 @@
 import initStart, { mount } from "./lifenav-start.js";
 
 const here = import.meta.url;
+const appWasm = new URL("./lifenav-widget_bg.wasm", here);
+
+// The rest of the widget, fetched and compiled as soon as the list is drawn (the browser
+// compiles a streamed module off the main thread), so that a citizen who chooses at once
+// waits only for it to start. Not when the citizen asked the browser to save data: it
+// then loads on the first choice. A server that does not send application/wasm gets the
+// compile from bytes instead.
+let compiled = null;
+function compileApp() {
+  compiled ??= WebAssembly.compileStreaming(fetch(appWasm))
+    .catch(() => fetch(appWasm).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(r.status))).then((b) => WebAssembly.compile(b)))
+    .catch((e) => {
+      compiled = null; // the next choice tries again
+      throw e;
+    });
+  return compiled;
+}
 let widget = null;
 function loadWidget() {
-  widget ??= import("./lifenav-widget.js")
-    .then((m) => m.default({ module_or_path: new URL("./lifenav-widget_bg.wasm", here) }))
+  widget ??= Promise.all([import("./lifenav-widget.js"), compileApp()])
+    .then(([m, module]) => m.default({ module_or_path: module }))
     .catch((e) => {
       widget = null; // the next choice tries again
       throw e;
@@ -31,3 +48,7 @@ for (const host of hosts) {
 }
 await initStart({ module_or_path: new URL("./lifenav-start_bg.wasm", here) });
 for (const host of hosts) mount(host, loadWidget);
+if (hosts.length && navigator.connection?.saveData !== true) {
+  compileApp().catch(() => {}); // a failure is said when the citizen waits for the app
+  import("./lifenav-widget.js").catch(() => {});
+}

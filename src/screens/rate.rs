@@ -53,6 +53,38 @@ fn Scale(name: String, legend: Label, value: RwSignal<Option<u8>>) -> impl IntoV
     }
 }
 
+/// An optional whole number the citizen types (minutes waited, visits): a text field with
+/// the numeric keyboard, so that an empty field means "not answered" and a wrong entry is
+/// named by the form rather than silently dropped by the browser.
+#[component]
+fn NumberField(
+    id: String,
+    label: &'static str,
+    digits: u8,
+    value: RwSignal<String>,
+    invalid: Signal<bool>,
+    described_by: String,
+    hidden: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="ln-field" hidden=move || hidden.get()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                class="ln-input ln-number"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                maxlength=digits.to_string()
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
 #[component]
 pub fn RatingForm(service: String) -> impl IntoView {
     let app = expect_context::<App>();
@@ -154,36 +186,24 @@ pub fn RatingForm(service: String) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-                <div class="ln-field" hidden=move || !asks_waiting(channel.get())>
-                    <label for=waited_id.clone()>{s.rate_waited}</label>
-                    <input
-                        id=waited_id.clone()
-                        class="ln-input ln-number"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        maxlength="4"
-                        aria-invalid=move || (error.get() == Some(Problem::Waited)).to_string()
-                        aria-describedby=error_id.clone()
-                        prop:value=move || waited.get()
-                        on:input=move |ev| waited.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="ln-field">
-                    <label for=visits_id.clone()>{s.rate_visits}</label>
-                    <input
-                        id=visits_id.clone()
-                        class="ln-input ln-number"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        maxlength="2"
-                        aria-invalid=move || (error.get() == Some(Problem::Visits)).to_string()
-                        aria-describedby=error_id.clone()
-                        prop:value=move || visits.get()
-                        on:input=move |ev| visits.set(event_target_value(&ev))
-                    />
-                </div>
+                <NumberField
+                    id=waited_id.clone()
+                    label=s.rate_waited
+                    digits=4
+                    value=waited
+                    invalid=Signal::derive(move || error.get() == Some(Problem::Waited))
+                    described_by=error_id.clone()
+                    hidden=Signal::derive(move || !asks_waiting(channel.get()))
+                />
+                <NumberField
+                    id=visits_id.clone()
+                    label=s.rate_visits
+                    digits=2
+                    value=visits
+                    invalid=Signal::derive(move || error.get() == Some(Problem::Visits))
+                    described_by=error_id.clone()
+                    hidden=Signal::derive(|| false)
+                />
                 <div class="ln-field">
                     <label for=comment_id.clone()>{s.rate_comment}</label>
                     <span class="ln-hint" id=note_id.clone()>{s.rate_comment_note}</span>

@@ -6,7 +6,7 @@
 //! the answer and says whether it helped.
 
 use super::rating::Rating;
-use super::store::Stored;
+use super::store::{stored_from_row, Stored};
 use crate::db::{Db, DbError};
 use crate::{on_db, record_in};
 use lifenav_core::Date;
@@ -107,20 +107,7 @@ const SELECT: &str = "SELECT r.id, r.service, r.overall, r.waiting, r.politeness
 macro_rules! case_from_row {
     ($r:expr) => {
         Case {
-            stored: Stored {
-                rating: Rating {
-                    id: $r.get("id"),
-                    service: $r.get("service"),
-                    overall: $r.get("overall"),
-                    criteria: [$r.get("waiting"), $r.get("politeness"), $r.get("comfort"), $r.get("information")],
-                    channel: $r.get("channel"),
-                    term_met: $r.get::<Option<i32>, _>("term_met").map(|t| t == 1),
-                    comment: $r.get("comment"),
-                    waited_minutes: $r.get("waited_minutes"),
-                    visits: $r.get("visits"),
-                },
-                received_on: $r.get("received_on"),
-            },
+            stored: stored_from_row!($r),
             handling: $r.get::<Option<String>, _>("c_status").map(|status| Handling {
                 department: $r.get("c_department"),
                 status: Status::parse(&status),
@@ -180,6 +167,13 @@ pub struct Act<'a> {
     pub excerpt: Option<&'a str>,
     pub by: &'a str,
     pub at: i64,
+}
+
+impl<'a> Act<'a> {
+    /// `status` set on `rating` by `by`, now, with nothing else changed.
+    pub fn new(rating: &'a str, status: Status, by: &'a str, at: i64) -> Act<'a> {
+        Act { rating, status, department: None, answer: None, public: false, excerpt: None, by, at }
+    }
 }
 
 /// Records an action (and its audit entry, in the same transaction).

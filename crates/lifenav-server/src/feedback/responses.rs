@@ -195,14 +195,10 @@ async fn answer(
         }
     }
     let act = Act {
-        rating: &rating,
-        status: Status::Answered,
-        department: None,
         answer: Some(&text),
         public,
         excerpt: excerpt.as_deref(),
-        by: &me.login,
-        at: now(),
+        ..Act::new(&rating, Status::Answered, &me.login, now())
     };
     cases::act(&state.db, &act).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -210,16 +206,7 @@ async fn answer(
 
 async fn resolve(State(state): State<Arc<AppState>>, me: Staff, Path(rating): Path<String>) -> AppResult<StatusCode> {
     own_case(&state, &me, &rating).await?;
-    let act = Act {
-        rating: &rating,
-        status: Status::Resolved,
-        department: None,
-        answer: None,
-        public: false,
-        excerpt: None,
-        by: &me.login,
-        at: now(),
-    };
+    let act = Act::new(&rating, Status::Resolved, &me.login, now());
     cases::act(&state.db, &act).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -241,16 +228,7 @@ async fn pass(
     if to == department_of(&case, &published.info) {
         return Err(AppError::invalid("department", "it is this department's already"));
     }
-    let act = Act {
-        rating: &rating,
-        status: Status::Passed,
-        department: Some(&to),
-        answer: None,
-        public: false,
-        excerpt: None,
-        by: &me.login,
-        at: now(),
-    };
+    let act = Act { department: Some(&to), ..Act::new(&rating, Status::Passed, &me.login, now()) };
     cases::act(&state.db, &act).await?;
     Ok(StatusCode::NO_CONTENT)
 }

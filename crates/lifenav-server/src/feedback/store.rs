@@ -21,8 +21,8 @@ const SELECT_HELPFUL: &str = "SELECT id, situation, helpful, comment FROM helpfu
 
 macro_rules! stored_from_row {
     ($r:expr) => {
-        Stored {
-            rating: Rating {
+        $crate::feedback::store::Stored {
+            rating: $crate::feedback::rating::Rating {
                 id: $r.get("id"),
                 service: $r.get("service"),
                 overall: $r.get("overall"),
@@ -37,6 +37,8 @@ macro_rules! stored_from_row {
         }
     };
 }
+// cases.rs reads the same columns under its join.
+pub(crate) use stored_from_row;
 
 // One insert, then on a conflict a look at what is stored. A macro, so that the same
 // statements run inside either database's transaction type.

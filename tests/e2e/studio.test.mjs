@@ -121,6 +121,7 @@ test('a reviewer sees the diff and the impact, approves; a publish with failing 
   await act(page, 'Одобрить');
   await page.locator('#version-state').filter({ hasText: 'одобрена' }).waitFor();
   await page.getByRole('button', { name: 'Опубликовать сейчас' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Да, подтверждаю' }).click();
   const refused = page.locator('.notice.error[role=alert]');
   await refused.waitFor();
   assert.match(await refused.textContent(), /total fee: expected 650, got 700/);
@@ -146,7 +147,8 @@ test('after the scenarios follow the fee, the change is published and the demo p
   assert.match(await reviewer.locator('#check-title + p').textContent(), /не проходят: 0/);
   await act(reviewer, 'Одобрить');
   await reviewer.locator('#version-state').filter({ hasText: 'одобрена' }).waitFor();
-  await act(reviewer, 'Опубликовать сейчас');
+  await reviewer.getByRole('button', { name: 'Опубликовать сейчас', exact: true }).click();
+  await act(reviewer, 'Да, подтверждаю');
   await reviewer.locator('#version-state').filter({ hasText: 'опубликована' }).waitFor();
   // The demo city page's widget reads the published bundle on its next load.
   const citizen = await env.browser.newContext();
@@ -162,13 +164,28 @@ test('after the scenarios follow the fee, the change is published and the demo p
   await Promise.all([context.close(), other.close(), citizen.close()]);
 });
 
-test('a stale save gets 409: both texts are shown and the editor chooses', async () => {
+test('two editors at once: different departments of one file are both kept; the same field is a field conflict that loses nothing', async () => {
   const a = await env.browser.newContext();
   const b = await env.browser.newContext();
   const first = await studio(a, env.server, ...EDITOR);
   const second = await studio(b, env.server, ...BOTH);
+  // The defect this guards: B's «keep my text» over A's save of the same file lost A's change.
+  await openItem(first, 'departments', 'mfc');
+  await openItem(second, 'departments', 'zags');
+  await second.locator('#field-site').fill('https://zags.example.ru/');
+  await second.locator('#field-site').press('Tab');
+  await save(second);
+  await first.locator('#field-hours').fill('пн–сб 8:00–20:00');
+  await save(first);
+  let draft = await (await first.request.get(`${env.server.url}/api/v1/studio/draft`)).json();
+  let saved = draft.files.find((f) => f.path === 'departments.toml').text;
+  assert.match(saved, /пн–сб 8:00–20:00/, 'my hours are saved');
+  assert.match(saved, /https:\/\/zags\.example\.ru\//, "the colleague's site is kept");
+  assert.equal(await first.locator('section.conflict').count(), 0, 'no conflict to settle');
+  // The same field of the same department: the three values, and the choice.
   await openItem(first, 'departments', 'zags');
   await openItem(second, 'departments', 'zags');
+  await second.locator('#field-hours').fill('пн–пт 9:00–17:00');
   await second.locator('#field-phone').fill('+7 3952 00-00-00');
   await second.locator('#field-phone').press('Tab');
   await save(second);
@@ -176,15 +193,18 @@ test('a stale save gets 409: both texts are shown and the editor chooses', async
   await main(first).getByRole('button', { name: 'Сохранить', exact: true }).click();
   const conflict = first.locator('section.conflict');
   await conflict.waitFor();
-  assert.match(await conflict.locator('h2').textContent(), /Файл изменил другой сотрудник \(olga\)/);
-  const [mine, theirs] = await conflict.locator('pre').allTextContents();
-  assert.match(mine, /пн–пт 8:00–17:00/, 'my text is kept');
-  assert.match(theirs, /\+7 3952 00-00-00/, 'theirs is shown');
-  await conflict.getByRole('button', { name: 'Оставить мой текст' }).click();
+  assert.match(await conflict.locator('h2').textContent(), /Это поле изменили и вы, и коллега \(olga\)/);
+  const values = await conflict.locator('.field-conflict dd').allTextContents();
+  assert.deepEqual(values, [HOURS, 'пн–пт 9:00–17:00', 'пн–пт 8:00–17:00'], 'before, theirs, mine');
+  assert.match(await conflict.locator('.field-conflict h3').textContent(), /Часы работы/);
+  assert.doesNotMatch(await conflict.textContent(), /toml|hours|=/, 'no TOML, file names or keys');
+  await conflict.getByRole('button', { name: 'Оставить моё' }).click();
   await save(first);
-  const draft = await (await first.request.get(`${env.server.url}/api/v1/studio/draft`)).json();
-  const saved = draft.files.find((f) => f.path === 'departments.toml').text;
-  assert.match(saved, /пн–пт 8:00–17:00/);
+  draft = await (await first.request.get(`${env.server.url}/api/v1/studio/draft`)).json();
+  saved = draft.files.find((f) => f.path === 'departments.toml').text;
+  assert.match(saved, /пн–пт 8:00–17:00/, 'my value, as chosen');
+  assert.match(saved, /\+7 3952 00-00-00/, "the colleague's phone, which I did not touch, is kept");
+  assert.match(saved, /https:\/\/zags\.example\.ru\//);
   await Promise.all([a.close(), b.close()]);
 });
 

@@ -289,8 +289,23 @@ async fn rolling_back_publishes_an_earlier_version_again(db: Db) {
         StatusCode::FORBIDDEN,
         "editors do not roll back"
     );
+    // Meanwhile an editor changes another department in the same file, unsaved to any version.
+    edit(&t.editor, "departments.toml", |text| {
+        text.replacen("short = \"МФЦ\"\n", "short = \"МФЦ\"\nhours = \"ежедневно\"\n", 1)
+    })
+    .await;
+    let no_reason = t.reviewer.post("/api/v1/studio/versions/1/rollback", json!({})).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY, "a rollback names its reason: {}", no_reason.text());
+    assert_eq!(no_reason.json()["field"], "note");
     let rolled = t.reviewer.post("/api/v1/studio/versions/1/rollback", json!({ "note": "Ошибка в часах" })).await;
     assert_eq!(rolled.status, StatusCode::CREATED, "{}", rolled.text());
+    // The defect this guards: the draft kept the rolled-back hours as an ordinary change,
+    // so the next submission shipped them again. Now the draft follows the rollback and
+    // keeps only what editors changed since.
+    let draft = t.editor.get("/api/v1/studio/draft").await.json();
+    let departments = file(&draft, "departments.toml")["text"].as_str().unwrap().to_string();
+    assert!(!departments.contains(HOURS), "the rolled-back hours are gone from the draft: {departments}");
+    assert!(departments.contains("hours = \"ежедневно\""), "the editor's own change stays");
     let new = rolled.json()["number"].as_i64().unwrap();
     assert_eq!(new, number + 1, "a rollback is a new version");
     assert_eq!(t.anonymous.get("/api/v1/catalog/bundle.json").await.body, v1);

@@ -43,6 +43,16 @@ pub struct Strings {
     pub theirs: &'static str,
     pub theirs_deleted: &'static str,
     pub keep_mine: &'static str,
+    pub fields_to_pick: &'static str,
+    pub field_conflict_title: &'static str,
+    pub field_conflict_lead: &'static str,
+    pub value_before: &'static str,
+    pub value_theirs: &'static str,
+    pub value_mine: &'static str,
+    pub pick_mine: &'static str,
+    pub pick_theirs: &'static str,
+    pub pick_before: &'static str,
+    pub value_empty: &'static str,
     pub take_theirs: &'static str,
     pub scenario_files: &'static str,
     pub checking: &'static str,
@@ -203,6 +213,16 @@ pub const T: Strings = Strings {
     theirs: "Сохранённый текст",
     theirs_deleted: "Файл удалён.",
     keep_mine: "Оставить мой текст",
+    fields_to_pick: "сначала выберите значения полей, которые изменили и вы, и коллега",
+    field_conflict_title: "Это поле изменили и вы, и коллега",
+    field_conflict_lead: "Остальные изменения ваши и коллеги сохранены. Здесь выберите, какое значение оставить; потом его можно поправить в форме.",
+    value_before: "Было",
+    value_theirs: "Сохранил коллега",
+    value_mine: "Ваше",
+    pick_mine: "Оставить моё",
+    pick_theirs: "Оставить значение коллеги",
+    pick_before: "Вернуть как было",
+    value_empty: "(не заполнено)",
     take_theirs: "Взять сохранённый",
     scenario_files: "Файлы сценариев",
     checking: "Проверяем…",
@@ -604,7 +624,37 @@ pub fn rating_status(s: &str) -> &'static str {
     }
 }
 
-/// A number of days, abbreviated so it reads right with any number.
+/// A number of days, the noun agreeing with it («1 день», «3 дня», «5 дней»).
 pub fn days(n: i64) -> String {
-    format!("{n} дн.")
+    counted(n, ["день", "дня", "дней"])
+}
+
+/// A number with its noun in the form the CLDR plural rules give (the widget's rules).
+pub fn counted(n: i64, forms: [&'static str; 3]) -> String {
+    let noun = lifenav_core::present::Counted { ru: forms, en: ["", ""] };
+    let sign = if n < 0 { "−" } else { "" };
+    format!("{sign}{}", lifenav_core::present::count(n.unsigned_abs(), noun, lifenav_core::Lang::Ru))
+}
+
+pub fn items_count(n: usize) -> String {
+    counted(n as i64, ["запись", "записи", "записей"])
+}
+
+/// A save merged with a colleague's that left fields for the editor to pick.
+pub fn fields_both_changed(n: usize) -> String {
+    let fields = counted(n as i64, ["поле", "поля", "полей"]);
+    format!("коллега сохранил изменения, пока вы редактировали. Всё, что вы изменили, сохранено; {fields} изменили вы оба: выберите значение")
+}
+
+/// A file named by what it is, for the rare message about a file as a whole.
+pub fn file_title(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+    match name {
+        "catalog" => "описание каталога".to_string(),
+        "departments" | "life" | "part-b" if path.contains("department") => "ведомства".to_string(),
+        _ if path.contains("documents") => "документы".to_string(),
+        _ if path.contains("questions") => "вопросы".to_string(),
+        _ if path.contains("scenarios") => "сценарии".to_string(),
+        _ => format!("запись «{name}»"),
+    }
 }

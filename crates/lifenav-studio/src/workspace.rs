@@ -9,7 +9,8 @@ use crate::session::{use_session, Session};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use lifenav_core::diagnostic::Diagnostic;
-use lifenav_core::draft::{Draft, Theirs, Unsaved};
+use lifenav_core::draft::{Draft, Met, Theirs, Unsaved};
+use lifenav_core::edit::merge::Pick;
 use lifenav_core::edit::Item;
 use lifenav_core::source::SourceFile;
 use lifenav_core::{Catalog, Engine};
@@ -162,6 +163,14 @@ impl Workspace {
         self.changed_now();
     }
 
+    /// Settles a field both editors changed.
+    pub fn pick(&self, path: &str, field: &lifenav_core::Path, pick: Pick) {
+        let done = self.draft.try_update(|d| d.pick(path, field, pick)).unwrap_or(false);
+        if done {
+            self.changed_now();
+        }
+    }
+
     pub fn keep_mine(&self, path: &str) {
         self.draft.update(|d| d.keep_mine(path));
     }
@@ -187,8 +196,25 @@ impl Workspace {
         })
     }
 
-    /// Saves one file; a stale save keeps the editor's text and shows the other beside it.
+    /// Saves one file. A stale save is merged by field with what was saved meanwhile and
+    /// saved again; a field both changed waits for the editor to pick its value.
     pub async fn save(self, path: String) -> bool {
+        for _ in 0..3 {
+            match self.save_once(&path).await {
+                Saved::Done => return true,
+                Saved::Failed => return false,
+                Saved::Merged => continue,
+            }
+        }
+        false
+    }
+
+    async fn save_once(self, path: &str) -> Saved {
+        let path = path.to_string();
+        if self.draft.with_untracked(|d| !d.field_conflicts(&path).0.is_empty()) {
+            self.say(Notice::Error(format!("{}: {}", self.title_of(&path), T.fields_to_pick)));
+            return Saved::Failed;
+        }
         let session = self.session;
         let (text, base) =
             self.draft.with_untracked(|d| (d.text(&path).map(str::to_string), d.base(&path).map(str::to_string)));
@@ -206,8 +232,8 @@ impl Workspace {
                     (Some(t), Some(h)) => d.saved(&path, t, h),
                     _ => d.deleted(&path),
                 });
-                self.say(Notice::Info(format!("{}: {path}", T.saved)));
-                true
+                self.say(Notice::Info(format!("{}: {}", T.saved, self.title_of(&path))));
+                Saved::Done
             }
             Err(e) if e.status == 409 => {
                 let current = &e.body["current"];
@@ -216,18 +242,43 @@ impl Workspace {
                     hash: current["hash"].as_str().map(str::to_string),
                     by: current["updated_by"].as_str().unwrap_or("").to_string(),
                 };
-                self.draft.update(|d| d.met(&path, theirs));
-                self.say(Notice::Error(format!("{path}: {}", T.conflict_notice)));
-                false
+                let met = self.draft.try_update(|d| d.met(&path, theirs)).unwrap_or(Met::Whole);
+                self.changed_now();
+                let title = self.title_of(&path);
+                match met {
+                    Met::Merged => Saved::Merged,
+                    Met::Fields(n) => {
+                        self.say(Notice::Error(format!("{title}: {}", crate::i18n::fields_both_changed(n))));
+                        Saved::Failed
+                    }
+                    Met::Whole => {
+                        self.say(Notice::Error(format!("{title}: {}", T.conflict_notice)));
+                        Saved::Failed
+                    }
+                }
             }
             Err(e) if e.is_unauthorized() => {
                 session.expired();
-                false
+                Saved::Failed
             }
             Err(e) => {
-                self.say(Notice::Error(format!("{path}: {}", e.message)));
-                false
+                self.say(Notice::Error(format!("{}: {}", self.title_of(&path), e.message)));
+                Saved::Failed
             }
+        }
+    }
+
+    /// What staff call a file: the titles of the items it holds.
+    pub fn title_of(&self, path: &str) -> String {
+        let titles: Vec<String> = self.checked.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| c.items.iter().filter(|i| i.file == path).map(|i| i.title.clone()).collect())
+                .unwrap_or_default()
+        });
+        match titles.len() {
+            0 => crate::i18n::file_title(path),
+            1..=3 => titles.join(", "),
+            n => format!("{}, … ({})", titles[..2].join(", "), crate::i18n::items_count(n)),
         }
     }
 
@@ -282,6 +333,13 @@ impl Workspace {
             }
         });
     }
+}
+
+enum Saved {
+    Done,
+    Failed,
+    /// Merged with a colleague's save: to be saved again.
+    Merged,
 }
 
 /// The changes kept from an earlier visit; a damaged record is dropped with a notice.

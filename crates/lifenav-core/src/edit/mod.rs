@@ -14,6 +14,7 @@
 
 mod items;
 mod list;
+pub mod merge;
 mod schema;
 
 pub use crate::model::ItemKind;

@@ -16,7 +16,7 @@ pub mod store;
 pub mod studio;
 pub mod workflow;
 
-use crate::db::{now, Db};
+use crate::db::{now, Db, DbError};
 use crate::http::error::{AppError, AppResult};
 use crate::AppState;
 use axum::extract::State;
@@ -85,11 +85,25 @@ pub async fn scheduler(db: Db, every: Duration) {
             Ok(published) => {
                 for number in published {
                     tracing::info!(number, "a scheduled version was published");
+                    if let Err(e) = rebase_after_schedule(&db, number).await {
+                        tracing::warn!(number, error = %e, "the draft could not be moved onto the published version");
+                    }
                 }
             }
             Err(e) => tracing::warn!(error = %e, "the scheduler could not look for due versions"),
         }
     }
+}
+
+/// The draft follows a version published at its time, from the version it was based on.
+async fn rebase_after_schedule(db: &Db, number: i64) -> Result<(), DbError> {
+    let Some(version) = store::version(db, number).await? else { return Ok(()) };
+    let old = match version.based_on {
+        Some(b) => store::version_files(db, b).await?,
+        None => return Ok(()),
+    };
+    store::rebase_draft(db, &old, &store::version_files(db, number).await?, "scheduler").await?;
+    Ok(())
 }
 
 /// What citizens' widgets read: the published bundle and its situation index.

@@ -201,6 +201,41 @@ pub async fn delete_draft_file(db: &Db, path: &str, base: &str, who: &str) -> Re
     }
 }
 
+/// Moves the draft onto the version now in force after `old` was (a publish, a rollback):
+/// what editors changed since `old` stays, field by field, and everything else follows
+/// `new`, so a rolled-back change is not submitted again as if someone had made it. Each
+/// file changes only if nobody saved it meanwhile; a save that wins keeps its text.
+pub async fn rebase_draft(db: &Db, old: &[SourceFile], new: &[SourceFile], who: &str) -> Result<usize, DbError> {
+    let by_path = |files: &[SourceFile]| -> std::collections::BTreeMap<String, String> {
+        files.iter().map(|f| (f.name.clone(), f.text.clone())).collect()
+    };
+    let (old, new) = (by_path(old), by_path(new));
+    let draft: std::collections::BTreeMap<String, DraftFile> =
+        draft(db).await?.into_iter().map(|f| (f.path.clone(), f)).collect();
+    let mut paths: Vec<&String> = draft.keys().chain(new.keys()).chain(old.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    let mut changed = 0;
+    for path in paths {
+        let mine = draft.get(path);
+        let text = lifenav_core::draft::rebase(
+            old.get(path).map(String::as_str),
+            mine.map(|f| f.text.as_str()),
+            new.get(path).map(String::as_str),
+        );
+        let done = match (text, mine) {
+            (Some(t), Some(f)) if t != f.text => save_draft_file(db, path, &t, Some(&f.hash), who).await?,
+            (Some(t), None) => save_draft_file(db, path, &t, None, who).await?,
+            (None, Some(f)) => delete_draft_file(db, path, &f.hash, who).await?,
+            _ => continue,
+        };
+        if matches!(done, Save::Saved { .. }) {
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
 /// Replaces the whole draft (an imported folder, or a version taken back into the draft).
 pub async fn replace_draft(
     db: &Db,

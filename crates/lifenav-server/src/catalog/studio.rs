@@ -408,7 +408,7 @@ async fn request_changes(
         store::transition(
             &state.db,
             number,
-            &[VersionState::Submitted],
+            &[VersionState::Submitted, VersionState::Approved],
             VersionState::ChangesRequested,
             &fields,
             &audit,
@@ -471,8 +471,10 @@ async fn publish(
         }
     };
     let version = version_or_404(&state, number).await?;
-    workflow::may_publish(&me.actor(), &version.author, version.state, number, current_number(&state).await?)?;
-    must_be_publishable(files_of(&state.db, number).await?).await?;
+    let before = current_number(&state).await?;
+    workflow::may_publish(&me.actor(), &version.author, version.state, number, before)?;
+    let files = files_of(&state.db, number).await?;
+    must_be_publishable(files.clone()).await?;
     let from = [VersionState::Approved, VersionState::Scheduled];
     let later = at.filter(|t| *t > now());
     let (to, action) = match later {
@@ -483,6 +485,9 @@ async fn publish(
     let detail = later.map(|t| format!("at {t}")).unwrap_or_default();
     let audit = Audit { actor: &me.login, action, detail: &detail };
     moved(store::transition(&state.db, number, &from, to, &fields, &audit).await?)?;
+    if to == VersionState::Published {
+        store::rebase_draft(&state.db, &files_of(&state.db, before).await?, &files, "system").await?;
+    }
     Ok(Json(json!({ "number": number, "state": to, "publish_at": later })))
 }
 
@@ -514,9 +519,12 @@ async fn roll_back(
     let target = version_or_404(&state, number).await?;
     let current = current_number(&state).await?;
     workflow::may_roll_back(&me.actor(), target.state, number, current)?;
+    let Some(note) = note else {
+        return Err(AppError::invalid("note", "назовите причину возврата: она войдёт в журнал и в историю версий"));
+    };
     let files = files_of(&state.db, number).await?;
     must_be_publishable(files.clone()).await?;
-    let message = note.unwrap_or_else(|| format!("Возврат к версии {number}"));
+    let message = format!("Возврат к версии {number}: {note}");
     let version = NewVersion {
         state: VersionState::Published,
         message: &message,
@@ -527,6 +535,7 @@ async fn roll_back(
         audit_action: "version_rolled_back",
     };
     let new = store::create_version(&state.db, &version, &files).await?;
+    store::rebase_draft(&state.db, &files_of(&state.db, current).await?, &files, "system").await?;
     Ok((StatusCode::CREATED, Json(json!({ "number": new, "restores": number }))).into_response())
 }
 

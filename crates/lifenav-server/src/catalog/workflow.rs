@@ -102,7 +102,8 @@ pub fn may_request_changes(actor: &Actor, author: &str, state: State) -> Result<
     if actor.login == author {
         return Err(AppError::forbidden("the author of a change can withdraw it, not review it"));
     }
-    in_state(state, &[State::Submitted], "asking for changes")
+    // An approved version can still go back: the reviewer or the author saw something late.
+    in_state(state, &[State::Submitted, State::Approved], "asking for changes")
 }
 
 /// The author takes back a version that is not yet published.

@@ -10,12 +10,12 @@ pub mod accounts;
 pub mod password;
 pub mod roles;
 pub mod sessions;
+mod throttle;
 
 use crate::audit;
 use crate::http::auth::{Admin, SessionUser, Staff, SESSION_KEY};
 use crate::http::client_address;
 use crate::http::error::{json_object, only_fields, optional_str, required_str, AppError, AppResult};
-use crate::ratelimit::RateLimiter;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -30,23 +30,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_sessions::Session;
 
-/// Sign-in attempts: per client address, and per login (from any address), so that
-/// guessing one password is slow however many addresses an attacker has.
-pub struct SignInLimits {
-    by_address: RateLimiter,
-    by_login: RateLimiter,
-}
-
-impl Default for SignInLimits {
-    fn default() -> Self {
-        SignInLimits {
-            // 10 at once, then one every 6 seconds from one address.
-            by_address: RateLimiter::new(10, 10),
-            // 5 at once, then one a minute for one login; a success gives its attempt back.
-            by_login: RateLimiter::new(1, 5),
-        }
-    }
-}
+pub use throttle::SignInLimits;
 
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -73,23 +57,20 @@ async fn sign_in(
     let password = required_str(&m, "password")?;
     let limits = &state.sign_in;
     let address = client_address(&state.settings, peer, &headers);
-    for check in [limits.by_address.check(address), limits.by_login.check_key(login.as_bytes())] {
-        if let Err(retry_after) = check {
-            tracing::warn!(%login, "sign-in attempts slowed down");
-            return Err(AppError::TooMany { retry_after });
-        }
-    }
+    let attempt = limits.attempt(&login, address).await;
     let account = accounts::by_login(&state.db, &login).await?;
     let hash = account.as_ref().map_or(password::dummy_hash(), |a| a.password_hash.as_str());
     let verified = accounts::verify_blocking(password, hash).await;
     let account = match account {
         Some(a) if verified && !a.disabled => a,
         _ => {
+            limits.failed(&attempt);
             audit::record(&state.db, &login, "sign_in_failed", "session", "").await?;
             return Err(AppError::client(StatusCode::UNAUTHORIZED, "password", "wrong login or password"));
         }
     };
-    limits.by_login.refund_key(login.as_bytes());
+    limits.succeeded(&attempt);
+    drop(attempt);
     // A new session id at every sign-in: an id planted before it (session fixation) is worthless.
     session.cycle_id().await.map_err(|e| AppError::Unavailable(format!("session store: {e}")))?;
     session

@@ -90,8 +90,7 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
     view! {
         <h1>{format!("{}: ", i18n::kind_name(kind).0)}{if title.is_empty() { id.clone() } else { title }}</h1>
         <p class="meta">
-            {T.file}{" "}<code>{file.clone()}</code>{" · "}{"идентификатор "}<code>{id.clone()}</code>
-            {move || dirty.get().then(|| view! { " · " <span class="tag unsaved">{T.unsaved}</span> })}
+            {move || dirty.get().then(|| view! { <span class="tag unsaved">{T.unsaved}</span> })}
         </p>
         <div class="actions">
             <button type="button" class="primary" disabled=move || !dirty.get()
@@ -100,6 +99,7 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
             <DeleteItem item=item.clone() />
         </div>
         <Conflict file=file.clone() />
+        <FieldConflicts file=file.clone() at=at.clone() />
         <section aria-labelledby="item-problems">
             <h2 id="item-problems">{T.problems}</h2>
             <ProblemList keep=move |d: lifenav_core::Diagnostic| {
@@ -163,6 +163,56 @@ fn scroll_to_field(field: Memo<Option<String>>) {
             }
         });
     });
+}
+
+/// The fields of this item that a colleague and the editor both changed: the value
+/// before, theirs and mine, and the choice. Everything else was merged.
+#[component]
+fn FieldConflicts(file: String, at: Vec<lifenav_core::diagnostic::Seg>) -> impl IntoView {
+    use lifenav_core::edit::merge::Pick;
+    let ws = use_workspace();
+    let f = file.clone();
+    let mine = move || {
+        ws.draft.with(|d| {
+            let (fields, by) = d.field_conflicts(&f);
+            let fields: Vec<_> = fields.iter().filter(|c| c.path.0.starts_with(&at)).cloned().collect();
+            (fields, by.to_string())
+        })
+    };
+    view! {
+        {move || {
+            let (fields, by) = mine();
+            let file = file.clone();
+            (!fields.is_empty()).then(|| view! {
+                <section class="conflict" role="alert" aria-labelledby="field-conflict-title">
+                    <h2 id="field-conflict-title">{T.field_conflict_title}{(!by.is_empty()).then(|| format!(" ({by})"))}</h2>
+                    <p>{T.field_conflict_lead}</p>
+                    {fields.into_iter().map(|c| {
+                        let label = c.path.0.iter().rev().find_map(|s| match s {
+                            lifenav_core::diagnostic::Seg::Key(k) if k != "ru" && k != "en" => Some(i18n::label(k)),
+                            _ => None,
+                        }).unwrap_or("");
+                        let shown = |p: Pick| c.shown(p).unwrap_or_else(|| T.value_empty.to_string());
+                        let (f1, f2, f3) = (file.clone(), file.clone(), file.clone());
+                        let (p1, p2, p3) = (c.path.clone(), c.path.clone(), c.path.clone());
+                        view! {
+                            <div class="field-conflict">
+                                <h3>{label}</h3>
+                                <dl>
+                                    <dt>{T.value_before}</dt><dd>{shown(Pick::Before)}</dd>
+                                    <dt>{T.value_theirs}</dt><dd>{shown(Pick::Theirs)}</dd>
+                                    <dt>{T.value_mine}</dt><dd>{shown(Pick::Mine)}</dd>
+                                </dl>
+                                <button type="button" class="primary" on:click=move |_| ws.pick(&f1, &p1, Pick::Mine)>{T.pick_mine}</button>
+                                <button type="button" on:click=move |_| ws.pick(&f2, &p2, Pick::Theirs)>{T.pick_theirs}</button>
+                                <button type="button" on:click=move |_| ws.pick(&f3, &p3, Pick::Before)>{T.pick_before}</button>
+                            </div>
+                        }
+                    }).collect_view()}
+                </section>
+            })
+        }}
+    }
 }
 
 /// A save that met someone else's change: both texts, and the choice.

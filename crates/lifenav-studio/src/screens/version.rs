@@ -108,6 +108,8 @@ fn Actions(
     let is_author = me == author;
     let note = RwSignal::new(String::new());
     let at = RwSignal::new(String::new());
+    // Publishing and rolling back change what every citizen sees: they ask first.
+    let asking: RwSignal<Option<(&'static str, Value, String)>> = RwSignal::new(None);
     let act = move |what: &'static str, body: Value| {
         let reload = reload.clone();
         leptos::task::spawn_local(async move {
@@ -125,16 +127,17 @@ fn Actions(
         });
     };
     let can_review = state == "submitted" && is_reviewer;
+    let can_send_back = state == "approved" && is_reviewer && !is_author;
     let can_publish = matches!(state.as_str(), "approved" | "scheduled") && (is_author || is_reviewer);
     let can_withdraw =
         matches!(state.as_str(), "submitted" | "approved" | "changes_requested") && (is_author || is_reviewer);
     let can_roll_back = state == "published" && n != current && is_reviewer;
-    let (a1, a2, a3, a4, a5, a6, a7) =
-        (act.clone(), act.clone(), act.clone(), act.clone(), act.clone(), act.clone(), act);
+    let (a1, a2, a5, a6, a8, confirm) = (act.clone(), act.clone(), act.clone(), act.clone(), act.clone(), act);
+    let ask = move |what: &'static str, body: Value, question: String| asking.set(Some((what, body, question)));
     view! {
         <section class="actions-panel" aria-labelledby="actions-title">
             <h2 id="actions-title">{"Действия"}</h2>
-            {(can_review || can_roll_back).then(|| view! {
+            {(can_review || can_roll_back || can_send_back).then(|| view! {
                 <label for="review-note">{T.note}</label>
                 <textarea id="review-note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             })}
@@ -143,19 +146,43 @@ fn Actions(
                 <button type="button" class="primary" on:click=move |_| a1("approve", json!({ "note": note.get_untracked() }))>{T.approve}</button>
                 <button type="button" on:click=move |_| a2("request-changes", json!({ "note": note.get_untracked() }))>{T.request_changes}</button>
             })}
+            {can_send_back.then(|| view! {
+                <button type="button" on:click=move |_| a8("request-changes", json!({ "note": note.get_untracked() }))>{T.request_changes}</button>
+            })}
             {can_publish.then(|| view! {
-                <button type="button" class="primary" on:click=move |_| a3("publish", json!({}))>{T.publish_now}</button>
+                <button type="button" class="primary"
+                    on:click=move |_| ask("publish", json!({}), format!("Опубликовать версию {n} сейчас? Горожане увидят изменения сразу."))>{T.publish_now}</button>
                 <div class="schedule">
                     <label for="publish-at">{T.schedule_at}</label>
                     <input id="publish-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
-                    <button type="button" on:click=move |_| a4("publish", json!({ "at": at.get_untracked() }))>{T.schedule}</button>
+                    <button type="button" on:click=move |_| {
+                        let when = at.get_untracked().replace('T', " в ");
+                        ask("publish", json!({ "at": at.get_untracked() }), format!("Запланировать публикацию версии {n} на {when} (время Иркутска)?"))
+                    }>{T.schedule}</button>
                 </div>
             })}
             {(state == "scheduled" && (is_author || is_reviewer)).then(|| view! {
                 <button type="button" on:click=move |_| a5("unschedule", json!({}))>{T.unschedule}</button>
             })}
             {can_withdraw.then(|| view! { <button type="button" class="danger" on:click=move |_| a6("withdraw", json!({}))>{T.withdraw}</button> })}
-            {can_roll_back.then(|| view! { <button type="button" on:click=move |_| a7("rollback", json!({ "note": note.get_untracked() }))>{T.roll_back}</button> })}
+            {can_roll_back.then(|| view! {
+                <p class="hint">{"Для возврата напишите причину в поле «Замечание»: она войдёт в журнал."}</p>
+                <button type="button" on:click=move |_| {
+                    let reason = note.get_untracked();
+                    ask("rollback", json!({ "note": reason }), format!("Вернуть версию {n}? Горожане снова увидят её вместо действующей. Причина: «{reason}»."))
+                }>{T.roll_back}</button>
+            })}
+            {move || asking.get().map(|(what, body, question)| {
+                let confirm = confirm.clone();
+                view! {
+                    <div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="confirm-question">
+                        <p id="confirm-question"><strong>{question}</strong></p>
+                        <button type="button" class="primary" autofocus
+                            on:click=move |_| { asking.set(None); confirm(what, body.clone()); }>{"Да, подтверждаю"}</button>
+                        <button type="button" on:click=move |_| asking.set(None)>{"Отмена"}</button>
+                    </div>
+                }
+            })}
         </section>
     }
 }

@@ -78,8 +78,18 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
   await save(page);
   // A service's fee.
   await openItem(page, 'services', 'marriage-registration');
-  await page.locator('#field-fee-amount').fill('400');
-  await page.locator('#field-fee-amount').press('Tab');
+  // Typed the Russian way, with kopecks. The defect this guards: «350,50» became 35 050 ₽.
+  const amount = page.locator('#field-fee-amount');
+  await amount.fill('');
+  await amount.pressSequentially('500,5');
+  await page.locator('#field-fee-amount-error').waitFor({ state: 'detached' });
+  await amount.pressSequentially('0');
+  assert.equal(await amount.getAttribute('aria-invalid'), 'false');
+  await amount.fill('1e5');
+  assert.match(await page.locator('#field-fee-amount-error').textContent(), /это не сумма/);
+  await amount.fill('500,50');
+  await amount.press('Tab');
+  assert.equal(await amount.inputValue(), '500,50');
   await save(page);
   // A condition with an option its question does not have: the error is shown at the field.
   await openItem(page, 'situations', 'business');
@@ -102,7 +112,7 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
   await error.waitFor({ state: 'detached' });
   assert.equal(await page.locator(`#${id}`).inputValue(), 'outdoor_ad == "sign"');
   await save(page);
-  env.first = await submit(page, 'Часы работы ЗАГС и пошлина за брак 400 ₽');
+  env.first = await submit(page, 'Часы работы ЗАГС и пошлина за брак 500,50 ₽');
   assert.equal(env.first, 2);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -114,9 +124,9 @@ test('a reviewer sees the diff and the impact, approves; a publish with failing 
   await review(page, env.first);
   const diff = page.locator('.diff');
   assert.match(await diff.textContent(), /сб 10:00–14:00/);
-  assert.match(await diff.textContent(), /amount = 400/);
+  assert.match(await diff.textContent(), /amount = 500\.5/);
   const impact = await page.locator('ul.impact').textContent();
-  assert.match(impact, /пошлина 350 ₽ → 400 ₽/, 'the fee change in the plans of the marriage scenarios');
+  assert.match(impact, /пошлина 350\s₽ → 500,50\s₽/, 'the fee change in the plans of the marriage scenarios');
   assert.match(await page.locator('#impact-summary').textContent(), /Изменятся планы 3 из/);
   await act(page, 'Одобрить');
   await page.locator('#version-state').filter({ hasText: 'одобрена' }).waitFor();
@@ -124,7 +134,7 @@ test('a reviewer sees the diff and the impact, approves; a publish with failing 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Да, подтверждаю' }).click();
   const refused = page.locator('.notice.error[role=alert]');
   await refused.waitFor();
-  assert.match(await refused.textContent(), /total fee: expected 650, got 700/);
+  assert.match(await refused.textContent(), /total fee: expected 650, got 800\.5/);
   // Citizens still get version 1.
   const etag = (await page.request.get(`${env.server.url}/api/v1/catalog/bundle.json`)).headers().etag;
   assert.match(etag, /^"v1-/);
@@ -138,9 +148,9 @@ test('after the scenarios follow the fee, the change is published and the demo p
   await editor.getByRole('tab', { name: 'Исходный текст (TOML)' }).click();
   const source = editor.locator('#source');
   const text = await source.inputValue();
-  await source.fill(text.replaceAll('total_fee = 650', 'total_fee = 700').replaceAll('total_fee = 350', 'total_fee = 400'));
+  await source.fill(text.replaceAll('total_fee = 650', 'total_fee = 800.5').replaceAll('total_fee = 350', 'total_fee = 500.5'));
   await save(editor);
-  const next = await submit(editor, 'Сценарии брака: пошлина 400 ₽');
+  const next = await submit(editor, 'Сценарии брака: пошлина 500,50 ₽');
   const other = await env.browser.newContext();
   const reviewer = await studio(other, env.server, ...REVIEWER);
   await review(reviewer, next);
@@ -159,8 +169,8 @@ test('after the scenarios follow the fee, the change is published and the demo p
   await page.getByRole('button', { name: 'Показать план' }).click();
   await w(page).getByRole('button', { name: 'Развернуть все шаги' }).click();
   const plan = await w(page).locator('.ln-step').first().textContent();
-  assert.match(plan, /400 ₽/, 'the new fee');
-  assert.match(await w(page).locator('.ln').filter({ hasText: 'Пошлины всего' }).first().textContent(), /700 ₽/);
+  assert.match(plan, /500,50\s₽/, 'the new fee, with its kopecks');
+  assert.match(await w(page).locator('.ln').filter({ hasText: 'Пошлины всего' }).first().textContent(), /800,50\s₽/);
   await Promise.all([context.close(), other.close(), citizen.close()]);
 });
 
@@ -345,7 +355,7 @@ test('the preview runs the real widget on the draft, and its answers become a sc
   await page.locator('.notice.info').filter({ hasText: 'scenarios/marriage.toml' }).waitFor();
   const unsaved = await page.evaluate(() => localStorage.getItem('lifenav.studio.unsaved'));
   assert.match(unsaved, /из предпросмотра: взрослые, смена фамилии/);
-  assert.match(unsaved, /total_fee = 700/, 'the plan with the draft fee of 400 ₽ and the passport 300 ₽');
+  assert.match(unsaved, /total_fee = 800\.5/, 'the plan with the draft fee of 500,50 ₽ and the passport 300 ₽');
   // The citizen's own saved journey on this site is not touched by the preview.
   assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.journey')), null);
   await context.close();

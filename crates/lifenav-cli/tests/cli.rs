@@ -84,7 +84,7 @@ fn a_plan_as_of_a_day_says_which_day_a_figure_is_for() {
     let o = lifenav(&["plan", DATED, "--situation", "event", "--event-date", "2027-01-10", "--as-of", "2027-01-25"]);
     let out = stdout(&o);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(out.contains("2000 ₽ (Правила, п. 5 (новая редакция)) (пошлина на 3 февраля 2027)"), "{out}");
+    assert!(out.contains("2\u{202f}000\u{a0}₽ (Правила, п. 5 (новая редакция)) (пошлина на 3 февраля 2027)"), "{out}");
     assert!(out.contains("рабочие дни 2027 года посчитаны без переносов: уточняйте"), "{out}");
     assert!(out.contains("основания для отказа уточняйте в ведомстве: Ведомство, ул. Примерная, 1"), "{out}");
     // A fee with one value for all time names no day.

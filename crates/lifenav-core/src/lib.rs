@@ -47,6 +47,7 @@ pub mod ics;
 pub mod impact;
 pub mod journey;
 pub mod model;
+pub mod money;
 pub mod my_ratings;
 pub mod notes;
 pub mod outbox;

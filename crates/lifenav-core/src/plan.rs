@@ -298,7 +298,10 @@ impl Engine {
 
         let checklist = checklist(&steps);
         let visits = self.group_visits(&steps);
-        let total_fee = steps.iter().filter_map(|s| s.fee.as_ref()).map(|f| f.amount).sum();
+        // Added up in kopecks: sums of roubles as floats drift (0.1 + 0.2).
+        let total_fee = crate::money::roubles(
+            steps.iter().filter_map(|s| s.fee.as_ref()).filter_map(|f| crate::money::kopecks_of(f.amount)).sum(),
+        );
         let fee_unverified = steps.iter().filter_map(|s| s.fee.as_ref()).any(|f| f.unverified);
         let nearest_deadline = steps
             .iter()

@@ -436,11 +436,11 @@ pub fn checklist_item(item: &ChecklistItem, lang: Lang) -> String {
     s
 }
 
+/// «350 ₽», «350,50 ₽», «1 500 ₽» (see [`crate::money::format`]).
 pub fn fee_amount(amount: f64) -> String {
-    if amount.fract() == 0.0 {
-        format!("{amount:.0} ₽")
-    } else {
-        format!("{amount:.2} ₽")
+    match crate::money::kopecks_of(amount) {
+        Some(k) => crate::money::format(k),
+        None => format!("{amount:.2}\u{a0}₽"),
     }
 }
 

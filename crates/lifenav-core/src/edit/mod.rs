@@ -100,7 +100,7 @@ fn read(item: &TomlItem, ty: FieldType) -> Option<FieldValue> {
         FieldType::Date => value.and_then(date_or_str).map(FieldValue::Str),
         FieldType::Bool => value?.as_bool().map(FieldValue::Bool),
         FieldType::Int => value?.as_integer().map(FieldValue::Int),
-        FieldType::Float => {
+        FieldType::Float | FieldType::Money => {
             let v = value?;
             v.as_float().or(v.as_integer().map(|i| i as f64)).map(FieldValue::Float)
         }

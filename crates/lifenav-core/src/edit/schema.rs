@@ -19,6 +19,9 @@ pub enum FieldType {
     Bool,
     Int,
     Float,
+    /// A sum in roubles, typed the Russian way («1 500,50»: [`crate::money::parse`]) and
+    /// written as a TOML number of roubles.
+    Money,
     /// One of a fixed set of words (`level`, `kind`, `provider`).
     Choice(&'static [&'static str]),
     /// The id of another item.
@@ -163,10 +166,10 @@ const PERIOD: &[FieldSpec] = &[
 ];
 
 const FEE_VALUE: &[FieldSpec] =
-    &[required("amount", FieldType::Float), BASIS, SOURCE, CHECKED, UNVERIFIED, NOTE, FROM, UNTIL];
+    &[required("amount", FieldType::Money), BASIS, SOURCE, CHECKED, UNVERIFIED, NOTE, FROM, UNTIL];
 
 const FEE: &[FieldSpec] = &[
-    required("amount", FieldType::Float),
+    required("amount", FieldType::Money),
     BASIS,
     SOURCE,
     CHECKED,
@@ -304,7 +307,7 @@ const EXPECT: &[FieldSpec] = &[
     field("questions", FieldType::Int),
     field("asked", FieldType::RefList(ItemKind::Question)),
     field("visits", FieldType::Int),
-    field("total_fee", FieldType::Float),
+    field("total_fee", FieldType::Money),
     field("deadlines", FieldType::Raw),
     field("starts", FieldType::Raw),
     field("next", FieldType::RefList(ItemKind::Situation)),

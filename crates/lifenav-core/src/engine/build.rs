@@ -469,6 +469,11 @@ impl<'a> Builder<'a> {
             super::dated::check_values(&fp, "the fee", fee, &mut self.diags, |fee, vp, diags| {
                 if !(fee.amount.is_finite() && fee.amount >= 0.0) {
                     diags.push(Diagnostic::error(vp().key("amount"), "the fee is a sum in roubles, 0 or more"));
+                } else if crate::money::kopecks_of(fee.amount).is_none() {
+                    diags.push(Diagnostic::error(
+                        vp().key("amount"),
+                        "the fee is roubles and kopecks: at most two decimals, at most 100 000 000",
+                    ));
                 }
                 if fee.amount > 0.0 && fee.basis.is_none() {
                     diags.push(Diagnostic::error(

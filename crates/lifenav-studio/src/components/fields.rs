@@ -173,6 +173,7 @@ fn ScalarField(ctx: FormCtx, path: Vec<Seg>, spec: &'static FieldSpec) -> impl I
             view! { <LinesInput ctx path value id=id.clone() label=label.clone() dates=matches!(spec.ty, FieldType::DateList) /> }.into_any()
         }
         FieldType::Raw => view! { <RawInput ctx path value id=id.clone() label=label.clone() /> }.into_any(),
+        FieldType::Money => view! { <MoneyInput ctx path value id=id.clone() label=label.clone() /> }.into_any(),
         _ => view! { <PlainInput ctx path value id=id.clone() label=label.clone() ty=spec.ty /> }.into_any(),
     };
     view! {
@@ -249,6 +250,37 @@ fn PlainInput(
     view! {
         <label for=id.clone()>{label}</label>
         <input id=id type=input_type step=step prop:value=move || str_of(&value.get()) on:change=on_input />
+    }
+}
+
+/// A sum of money, typed the Russian way: «350», «350,50», «1 500,50 ₽». It is read by
+/// the core's parser as it is typed, so Save lights up at once and a sum that is not one
+/// is said at the field, with what to do; what the file holds is always whole kopecks.
+#[component]
+fn MoneyInput(ctx: FormCtx, path: Vec<Seg>, value: Memo<FieldValue>, id: String, label: String) -> impl IntoView {
+    use lifenav_core::money;
+    let error = RwSignal::new(None::<String>);
+    let shown = move || match value.get() {
+        FieldValue::Float(f) => money::kopecks_of(f).map(money::typed).unwrap_or_else(|| f.to_string()),
+        other => str_of(&other),
+    };
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <label for=id.clone()>{format!("{label}, ₽")}</label>
+        <input id=id type="text" inputmode="decimal" autocomplete="off" class="money"
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=described
+            prop:value=shown
+            on:input=move |ev| match money::parse(&event_target_value(&ev)) {
+                Ok(k) => {
+                    error.set(None);
+                    ctx.set(path.clone(), FieldValue::Float(money::roubles(k)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            } />
+        <p class="hint">{"Например: 350 или 1 500,50"}</p>
+        {move || error.get().map(|e| view! { <p class="field-problems" id=error_id.clone() role="alert">{e}</p> })}
     }
 }
 
@@ -692,7 +724,7 @@ fn default_of(spec: &FieldSpec) -> FieldValue {
     match spec.ty {
         FieldType::Text => FieldValue::Text { ru: String::new(), en: String::new() },
         FieldType::Choice(options) => FieldValue::Str(options.first().map(|o| o.to_string()).unwrap_or_default()),
-        FieldType::Float => FieldValue::Float(0.0),
+        FieldType::Float | FieldType::Money => FieldValue::Float(0.0),
         FieldType::Int => FieldValue::Int(0),
         FieldType::Bool => FieldValue::Bool(false),
         _ => FieldValue::Str(String::new()),

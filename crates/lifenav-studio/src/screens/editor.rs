@@ -28,9 +28,17 @@ pub fn Editor() -> impl IntoView {
     let query = use_query_map();
     let kind = Memo::new(move |_| params.read().get("kind").and_then(|k| kind_of_slug(&k)));
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // The form is built once per item: a changed title (or any other check) must not
+    // rebuild it under the editor's cursor, so the item is matched without its title.
     let item = Memo::new(move |_| {
         let (k, id) = (kind.get()?, id.get());
-        ws.checked.with(|c| c.as_ref()?.items.iter().find(|i| i.kind == k && i.id == id).cloned())
+        ws.checked.with(|c| {
+            c.as_ref()?
+                .items
+                .iter()
+                .find(|i| i.kind == k && i.id == id)
+                .map(|i| Item { title: String::new(), ..i.clone() })
+        })
     });
     let tab = RwSignal::new(Tab::Form);
     let field = Memo::new(move |_| query.read().get("field"));
@@ -82,13 +90,24 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
         let f = file.clone();
         Memo::new(move |_| ws.draft.with(|d| d.is_dirty(&f)))
     };
-    let readable = move || ctx.doc.with(Option::is_some);
+    // A memo, so that the form is rebuilt only when the file stops (or starts) reading as
+    // TOML, not at every keystroke: rebuilding it took the focus out of the field being typed in.
+    let readable = Memo::new(move |_| ctx.doc.with(Option::is_some));
     scroll_to_field(field);
     let (save_file, revert_file, f_for_problems) = (file.clone(), file.clone(), file.clone());
-    let title = item.title.clone();
+    let title = {
+        let (file, at) = (item.file.clone(), item.at.clone());
+        move || {
+            ws.checked.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.items.iter().find(|i| i.file == file && i.at == at).map(|i| i.title.clone()))
+                    .unwrap_or_default()
+            })
+        }
+    };
     let at = item.at.clone();
     view! {
-        <h1>{format!("{}: ", i18n::kind_name(kind).0)}{if title.is_empty() { id.clone() } else { title }}</h1>
+        <h1>{format!("{}: ", i18n::kind_name(kind).0)}{let id = id.clone(); move || { let t = title(); if t.is_empty() { id.clone() } else { t } }}</h1>
         <p class="meta">
             {move || dirty.get().then(|| view! { <span class="tag unsaved">{T.unsaved}</span> })}
         </p>
@@ -116,7 +135,7 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
         </div>
         <div role="tabpanel" class="panel">
             {move || match tab.get() {
-                Tab::Form if !readable() => view! { <p class="notice error">{T.not_toml}</p> }.into_any(),
+                Tab::Form if !readable.get() => view! { <p class="notice error">{T.not_toml}</p> }.into_any(),
                 Tab::Form => view! {
                     <form class="item-form" on:submit=|ev| ev.prevent_default()>
                         <Fields ctx base=at.clone() specs=all(edit::schema(kind)) />

@@ -197,7 +197,7 @@ fn title(ws: &crate::workspace::Workspace, kind: lifenav_core::ItemKind, id: &st
 }
 
 fn money(v: &Value) -> String {
-    v.as_f64().map(|f| format!("{f} ₽")).unwrap_or_else(|| "не указана".into())
+    v.as_f64().map(lifenav_core::present::fee_amount).unwrap_or_else(|| "не указана".into())
 }
 
 /// One change of a plan in words.

@@ -134,7 +134,7 @@ test('a reviewer sees the diff and the impact, approves; a publish with failing 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Да, подтверждаю' }).click();
   const refused = page.locator('.notice.error[role=alert]');
   await refused.waitFor();
-  assert.match(await refused.textContent(), /total fee: expected 650, got 800\.5/);
+  assert.match(await refused.textContent(), /пошлины всего: ожидалось 650\s₽, по плану 800,50\s₽/);
   // Citizens still get version 1.
   const etag = (await page.request.get(`${env.server.url}/api/v1/catalog/bundle.json`)).headers().etag;
   assert.match(etag, /^"v1-/);

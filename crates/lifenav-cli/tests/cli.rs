@@ -75,7 +75,7 @@ fn scenarios_on_either_side_of_a_change_pass_and_can_fail() {
     let o = lifenav(&["test", dir.to_str().unwrap()]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("total fee: expected 1500, got 2000"), "{out}");
+    assert!(out.contains("пошлины всего: ожидалось 1\u{202f}500\u{a0}₽, по плану 2\u{202f}000\u{a0}₽"), "{out}");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -375,7 +375,7 @@ fn a_failing_scenario_fails_the_command() {
     replace(&dir.join("scenarios/death.toml"), "visits = 2", "visits = 1");
     let o = lifenav(&["test", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("visits: expected 1, got 2"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("визитов: ожидалось 1, по плану 2"), "{}", stdout(&o));
     assert_eq!(stdout(&o).lines().last(), Some("8 passed, 1 failed"));
     let _ = std::fs::remove_dir_all(dir);
 }

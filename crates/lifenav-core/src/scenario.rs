@@ -139,7 +139,7 @@ fn answers(engine: &Engine, s: &Scenario) -> Result<Answers, Vec<String>> {
     let mut failures = Vec::new();
     for (q, raw) in &s.answers {
         match engine.question_index(q) {
-            None => failures.push(format!("unknown question `{q}` in answers")),
+            None => failures.push(format!("в ответах сценария есть вопрос «{q}», которого нет в каталоге")),
             Some(i) => match engine.catalog.questions[i].answer_from_json(raw) {
                 Ok(v) => {
                     answers.insert(q.clone(), v);
@@ -159,45 +159,90 @@ fn answers(engine: &Engine, s: &Scenario) -> Result<Answers, Vec<String>> {
 /// situation or question, a bad answer, a question left unanswered).
 pub fn plan(engine: &Engine, s: &Scenario, default_today: Date) -> Result<Plan, Vec<String>> {
     let Some(sit) = engine.situation_index(&s.situation) else {
-        return Err(vec![format!("unknown situation `{}`", s.situation)]);
+        return Err(vec![format!("ситуации «{}» нет в каталоге", s.situation)]);
     };
     let answers = answers(engine, s)?;
     let plan = engine.plan(sit, &answers, s.event_date, s.today.unwrap_or(default_today));
     match &plan.next_question {
-        Some(q) => Err(vec![format!("the scenario does not answer the question `{q}` the navigator asks")]),
+        Some(q) => Err(vec![format!(
+            "сценарий не отвечает на вопрос «{}», который задаёт навигатор",
+            Names(engine).question(q)
+        )]),
         None => Ok(plan),
     }
 }
 
-fn compare<T: PartialEq + std::fmt::Debug>(what: &str, expected: &T, actual: &T, failures: &mut Vec<String>) {
-    if expected != actual {
-        failures.push(format!("{what}: expected {expected:?}, got {actual:?}"));
+/// What staff call the catalog's items in a scenario's failures: their titles.
+struct Names<'a>(&'a Engine);
+
+impl Names<'_> {
+    fn service(&self, id: &str) -> String {
+        self.0.service_index(id).map(|i| self.0.catalog.services[i].title.ru.clone()).unwrap_or_else(|| id.to_string())
+    }
+    fn document(&self, id: &str) -> String {
+        self.0
+            .document_index(id)
+            .map(|i| self.0.catalog.documents[i].title.ru.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+    fn question(&self, id: &str) -> String {
+        self.0.question_index(id).map(|i| self.0.catalog.questions[i].text.ru.clone()).unwrap_or_else(|| id.to_string())
+    }
+    fn situation(&self, id: &str) -> String {
+        self.0
+            .situation_index(id)
+            .map(|i| self.0.catalog.situations[i].title.ru.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+    fn list(&self, ids: &[String], name: impl Fn(&str) -> String) -> String {
+        if ids.is_empty() {
+            return "ничего".to_string();
+        }
+        ids.iter().map(|id| format!("«{}»", name(id))).collect::<Vec<_>>().join(", ")
     }
 }
 
-/// Runs a scenario; the list of what did not match (empty when it passes).
+fn compare_with<T: PartialEq>(
+    what: &str,
+    expected: &T,
+    actual: &T,
+    show: impl Fn(&T) -> String,
+    failures: &mut Vec<String>,
+) {
+    if expected != actual {
+        failures.push(format!("{what}: ожидалось {}, по плану {}", show(expected), show(actual)));
+    }
+}
+
+/// Runs a scenario; the list of what did not match (empty when it passes), in the
+/// staff's words: items by their titles, sums and dates as the widget shows them.
 pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
     let plan = match plan(engine, s, default_today) {
         Ok(plan) => plan,
         Err(failures) => return failures,
     };
+    let names = Names(engine);
     let mut failures = Vec::new();
     for w in &plan.warnings {
-        failures.push(format!("catalog problem: {w}"));
+        failures.push(format!("ошибка в каталоге: {w}"));
     }
     let e = &s.expect;
-    if let Some(services) = &e.services {
+    let services = |ids: &Vec<String>| names.list(ids, |i| names.service(i));
+    let documents = |ids: &Vec<String>| names.list(ids, |i| names.document(i));
+    if let Some(expected) = &e.services {
         let actual: Vec<String> = plan.steps.iter().map(|st| st.service.clone()).collect();
-        compare("services", services, &actual, &mut failures);
+        compare_with("услуги по порядку", expected, &actual, services, &mut failures);
     }
+    let not_in_plan = |service: &str| format!("услуги «{}» нет в плане", names.service(service));
     if let Some(variants) = &e.variants {
         for (service, variant) in variants {
             match plan.steps.iter().find(|st| &st.service == service) {
-                None => failures.push(format!("variants: service `{service}` is not in the plan")),
-                Some(st) => compare(
-                    &format!("variant of `{service}`"),
+                None => failures.push(not_in_plan(service)),
+                Some(st) => compare_with(
+                    &format!("вариант услуги «{}»", names.service(service)),
                     &Some(variant.clone()),
-                    &st.variant_id.clone().or_else(|| Some(format!("variants[{}]", st.variant + 1))),
+                    &st.variant_id.clone().or_else(|| Some(format!("№ {}", st.variant + 1))),
+                    |v| format!("«{}»", v.clone().unwrap_or_default()),
                     &mut failures,
                 ),
             }
@@ -209,7 +254,7 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
     };
     if let Some(bring) = &e.bring {
         let actual = sorted(plan.checklist.iter().map(|c| c.doc.clone()).collect());
-        compare("bring", &sorted(bring.clone()), &actual, &mut failures);
+        compare_with("что взять с собой", &sorted(bring.clone()), &actual, documents, &mut failures);
     }
     if let Some(obtained) = &e.obtained {
         let mut actual: Vec<String> =
@@ -218,7 +263,7 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
         actual.dedup();
         let mut expected = sorted(obtained.clone());
         expected.dedup();
-        compare("obtained", &expected, &actual, &mut failures);
+        compare_with("что ведомства запросят сами", &expected, &actual, documents, &mut failures);
     }
     if let Some(received) = &e.received {
         let actual: BTreeMap<String, usize> = plan
@@ -226,35 +271,54 @@ pub fn run(engine: &Engine, s: &Scenario, default_today: Date) -> Vec<String> {
             .iter()
             .flat_map(|st| st.received.iter().filter_map(|d| d.from_step.map(|n| (d.doc.clone(), n))))
             .collect();
-        compare("received", received, &actual, &mut failures);
+        let show = |m: &BTreeMap<String, usize>| {
+            if m.is_empty() {
+                return "ничего".to_string();
+            }
+            m.iter().map(|(d, n)| format!("«{}» на шаге {n}", names.document(d))).collect::<Vec<_>>().join(", ")
+        };
+        compare_with("документы, полученные на прежних шагах", received, &actual, show, &mut failures);
     }
+    let number = |n: &usize| n.to_string();
     if let Some(n) = e.questions {
-        compare("questions asked", &n, &plan.answers.len(), &mut failures);
+        compare_with("сколько вопросов задано", &n, &plan.answers.len(), number, &mut failures);
     }
     if let Some(asked) = &e.asked {
         let actual: Vec<String> = plan.answers.iter().map(|a| a.question.clone()).collect();
-        compare("questions asked, in order", asked, &actual, &mut failures);
+        let show = |ids: &Vec<String>| names.list(ids, |i| names.question(i));
+        compare_with("вопросы по порядку", asked, &actual, show, &mut failures);
     }
     if let Some(next) = &e.next {
         let actual: Vec<String> = plan.next.iter().map(|n| n.situation.clone()).collect();
-        compare("next situations", next, &actual, &mut failures);
+        let show = |ids: &Vec<String>| names.list(ids, |i| names.situation(i));
+        compare_with("что может понадобиться дальше", next, &actual, show, &mut failures);
     }
     if let Some(n) = e.visits {
-        compare("visits", &n, &plan.visits.len(), &mut failures);
+        compare_with("визитов", &n, &plan.visits.len(), number, &mut failures);
     }
     if let Some(fee) = e.total_fee {
         if (fee - plan.total_fee).abs() > 0.005 {
-            failures.push(format!("total fee: expected {fee}, got {}", plan.total_fee));
+            failures.push(format!(
+                "пошлины всего: ожидалось {}, по плану {}",
+                crate::present::fee_amount(fee),
+                crate::present::fee_amount(plan.total_fee)
+            ));
         }
     }
     for (field, expected, get) in [
-        ("deadline", &e.deadlines, (|st: &crate::Step| st.deadline_date) as fn(&crate::Step) -> Option<Date>),
-        ("earliest start", &e.starts, |st: &crate::Step| Some(st.earliest_start)),
+        ("крайний срок", &e.deadlines, (|st: &crate::Step| st.deadline_date) as fn(&crate::Step) -> Option<Date>),
+        ("начало", &e.starts, |st: &crate::Step| Some(st.earliest_start)),
     ] {
         for (service, date) in expected.iter().flatten() {
             match plan.steps.iter().find(|st| &st.service == service) {
-                None => failures.push(format!("{field}: service `{service}` is not in the plan")),
-                Some(st) => compare(&format!("{field} of `{service}`"), &Some(*date), &get(st), &mut failures),
+                None => failures.push(not_in_plan(service)),
+                Some(st) => compare_with(
+                    &format!("{field} услуги «{}»", names.service(service)),
+                    &Some(*date),
+                    &get(st),
+                    |d| d.map(|d| d.human(crate::Lang::Ru)).unwrap_or_else(|| "нет".into()),
+                    &mut failures,
+                ),
             }
         }
     }

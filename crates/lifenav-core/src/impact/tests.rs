@@ -108,7 +108,8 @@ fn a_scenario_that_cannot_run_any_more_is_broken() {
     let deaths: Vec<&ScenarioImpact> = found.iter().filter(|i| i.situation == "death").collect();
     assert!(!deaths.is_empty());
     for d in deaths {
-        let expected = Change::Broken { old: vec![], new: vec!["unknown situation `death`".into()] };
+        let expected =
+            Change::Broken { old: vec![], new: vec!["ситуации «death» нет в каталоге".into()] };
         assert_eq!(d.change, expected);
     }
     assert!(found.iter().filter(|i| i.situation != "death").all(|i| i.change == Change::Unchanged));

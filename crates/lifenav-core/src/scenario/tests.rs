@@ -71,7 +71,7 @@ fn a_scenario_written_from_a_plan_passes_and_catches_a_fee_change() {
         let failures = run(&changed, &s, engine.catalog.meta.effective);
         let paternity = s.expect.variants.as_ref().and_then(|v| v.get("birth-registration")).map(String::as_str);
         if paternity == Some("paternity") {
-            assert_eq!(failures, ["total fee: expected 350, got 500"]);
+            assert_eq!(failures, ["пошлины всего: ожидалось 350\u{a0}₽, по плану 500\u{a0}₽"]);
             caught += 1;
         } else {
             assert_eq!(failures, Vec::<String>::new(), "{}", s.name);
@@ -131,7 +131,10 @@ fn a_scenario_expects_what_may_come_next_in_order() {
     assert_eq!(run(&engine, &scenario("[]"), today), Vec::<String>::new());
     let mut wrong = scenario("[\"moving\"]");
     wrong.expect.next = Some(vec!["death".into()]);
-    assert_eq!(run(&engine, &wrong, today), ["next situations: expected [\"death\"], got [\"moving\"]"]);
+    assert_eq!(
+        run(&engine, &wrong, today),
+        ["что может понадобиться дальше: ожидалось «Смерть близкого человека», по плану «Переезд»"]
+    );
     // A scenario written from the plan pins it down.
     let sit = engine.situation_index("birth").unwrap();
     let answers = engine

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod write;
-pub use write::{append, from_plan};
+pub use write::{append, from_plan, refresh, ExpectChange, Refresh};
 
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
@@ -173,28 +173,28 @@ pub fn plan(engine: &Engine, s: &Scenario, default_today: Date) -> Result<Plan, 
 }
 
 /// What staff call the catalog's items in a scenario's failures: their titles.
-struct Names<'a>(&'a Engine);
+pub(crate) struct Names<'a>(pub(crate) &'a Engine);
 
 impl Names<'_> {
-    fn service(&self, id: &str) -> String {
+    pub(crate) fn service(&self, id: &str) -> String {
         self.0.service_index(id).map(|i| self.0.catalog.services[i].title.ru.clone()).unwrap_or_else(|| id.to_string())
     }
-    fn document(&self, id: &str) -> String {
+    pub(crate) fn document(&self, id: &str) -> String {
         self.0
             .document_index(id)
             .map(|i| self.0.catalog.documents[i].title.ru.clone())
             .unwrap_or_else(|| id.to_string())
     }
-    fn question(&self, id: &str) -> String {
+    pub(crate) fn question(&self, id: &str) -> String {
         self.0.question_index(id).map(|i| self.0.catalog.questions[i].text.ru.clone()).unwrap_or_else(|| id.to_string())
     }
-    fn situation(&self, id: &str) -> String {
+    pub(crate) fn situation(&self, id: &str) -> String {
         self.0
             .situation_index(id)
             .map(|i| self.0.catalog.situations[i].title.ru.clone())
             .unwrap_or_else(|| id.to_string())
     }
-    fn list(&self, ids: &[String], name: impl Fn(&str) -> String) -> String {
+    pub(crate) fn list(&self, ids: &[String], name: impl Fn(&str) -> String) -> String {
         if ids.is_empty() {
             return "ничего".to_string();
         }

@@ -142,7 +142,7 @@ async fn an_author_cannot_approve_their_own_change(db: Db) {
     let number = submit(&t.reviewer, "Часы ЗАГС").await;
     let own = t.reviewer.post(&format!("/api/v1/studio/versions/{number}/approve"), json!({})).await;
     assert_eq!((own.status, own.json()["field"].as_str()), (StatusCode::FORBIDDEN, Some("role")));
-    assert!(own.json()["error"].as_str().unwrap().contains("author"));
+    assert!(own.json()["error"].as_str().unwrap().contains("автор не может одобрить своё изменение"), "{}", own.json());
     // An editor without the reviewer role cannot approve at all.
     assert_eq!(
         t.editor.post(&format!("/api/v1/studio/versions/{number}/approve"), json!({})).await.status,
@@ -212,20 +212,18 @@ async fn what_cannot_be_published_is_refused_with_reasons(db: Db) {
     assert!(problems.contains("zagz"), "{problems}");
     let check = t.editor.get("/api/v1/studio/draft/check").await.json();
     assert!(check["errors"].as_u64().unwrap() >= 1);
-    // A changed fee breaks a scenario: submitted and approved, but publishing is refused.
+    // A changed fee breaks a scenario. The defect this guards: such a draft was submitted
+    // and approved, and only refused at publishing. Now submitting is refused, naming the
+    // scenario and what differs.
     edit(&t.editor, "services/birth-registration.toml", |_| {
         good.replacen("provider = \"zagz\"", "provider = \"zags\"", 1).replacen("amount = 350", "amount = 400", 1)
     })
     .await;
-    let number = submit(&t.editor, "Пошлина 400").await;
-    assert_eq!(
-        t.reviewer.post(&format!("/api/v1/studio/versions/{number}/approve"), json!({})).await.status,
-        StatusCode::NO_CONTENT
-    );
-    let refused = t.reviewer.post(&format!("/api/v1/studio/versions/{number}/publish"), json!({})).await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = t.editor.post("/api/v1/studio/versions", json!({ "message": "Пошлина 400" })).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text());
     let why = refused.json()["problems"].to_string();
-    assert!(why.contains("total fee: expected 350, got 400"), "{why}");
+    assert!(why.contains("пошлины всего: ожидалось 350"), "{why}");
+    assert!(why.contains("по плану 400"), "{why}");
     assert_eq!(
         t.anonymous.get("/api/v1/catalog/bundle.json").await.headers[header::ETAG].to_str().unwrap()[..4],
         *"\"v1-"
@@ -393,4 +391,55 @@ async fn impact_on_the_irkutsk_catalog() {
     let status = |st: &str| scenarios.iter().filter(|s| s["change"]["status"] == st).count();
     assert_eq!(status("broken"), 0, "{impact}");
     assert_eq!(status("changed"), 3, "the three marriage scenarios: {impact}");
+}
+
+/// Refusals say what to do, in Russian: a body over a limit, an address that does not
+/// parse, a role that is missing; and the audit log says what was done in words.
+#[tokio::test]
+async fn refusals_and_the_audit_log_are_in_the_staffs_words() {
+    let db = common::sqlite().await;
+    let t = team(&db).await;
+    let number = t.reviewer.get("/api/v1/studio/versions/abc").await;
+    assert_eq!(number.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        number.json(),
+        json!({ "error": "Неверный адрес запроса: проверьте ссылку или обновите страницу", "field": "" })
+    );
+    let query = t.reviewer.get("/api/v1/staff/audit?limit=many").await;
+    assert_eq!(query.status, StatusCode::BAD_REQUEST);
+    assert_eq!(query.json()["error"], "В адресе запроса неверные параметры: проверьте ссылку или обновите страницу");
+    // Over 1 MB in one save: 413, said with the limit and what to do.
+    let huge = t
+        .editor
+        .json(
+            "PUT",
+            "/api/v1/studio/draft/files/services/huge.toml",
+            json!({ "text": "#".repeat(1 << 20), "base": null }),
+        )
+        .await;
+    assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        huge.json(),
+        json!({ "error": "Запрос слишком большой: не больше 1 МБ; сократите текст и сохраните снова", "field": "" })
+    );
+    // An archive over 16 MB.
+    let upload = Client::request("POST", "/api/v1/studio/draft/import")
+        .header(header::CONTENT_TYPE, "application/zip")
+        .body(Body::from(vec![0u8; (16 << 20) + 1]))
+        .unwrap();
+    let big = t.editor.send(upload).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        big.json()["error"],
+        "Архив слишком большой: не больше 16 МБ; оставьте в нём только папку каталога, без картинок, документов и других файлов, и загрузите снова"
+    );
+    // A missing role is named, with who gives it.
+    let users = t.editor.get("/api/v1/staff/users").await;
+    assert_eq!((users.status, users.json()["field"].as_str()), (StatusCode::FORBIDDEN, Some("role")));
+    assert_eq!(users.json()["error"], "Нужна роль «администратор»: её даёт администратор");
+    // The audit log's details are in words.
+    assert_eq!(t.editor.post("/api/v1/studio/draft/reset", json!({ "version": 1 })).await.status, StatusCode::OK);
+    let log = t.reviewer.get("/api/v1/staff/audit").await.json();
+    let reset = log["entries"].as_array().unwrap().iter().find(|e| e["action"] == "draft_reset").unwrap();
+    assert_eq!(reset["detail"], "к версии 1");
 }

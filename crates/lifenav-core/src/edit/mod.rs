@@ -12,12 +12,14 @@
 //! - [`len`], [`push`], [`remove`], [`swap`]: lists of tables (`[[variants]]`, `documents`).
 //! - [`schema`]: every field of the format, to build the forms from.
 
+mod changes;
 mod items;
 mod list;
 pub mod merge;
 mod schema;
 
 pub use crate::model::ItemKind;
+pub use changes::{changes, FieldChange};
 pub use items::{items, Item};
 pub use list::{len, push, remove, swap};
 pub use schema::{schema, FieldSpec, FieldType};

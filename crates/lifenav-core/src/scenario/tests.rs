@@ -148,3 +148,32 @@ fn a_scenario_expects_what_may_come_next_in_order() {
     let written = from_plan(&engine, "w", sit, &answers, None, today);
     assert!(written.contains("next = [\"moving\"]"), "{written}");
 }
+
+#[test]
+fn refreshing_a_scenario_follows_the_new_plan_and_changes_only_what_it_checks() {
+    let (root, files) = testing::files("example");
+    let engine = testing::build(&root, files.clone());
+    let scenarios = testing::file(&files, "scenarios/birth.toml");
+    let outcomes = run_files(&engine, &root, &files).unwrap();
+    let name = outcomes.iter().find(|o| o.file == scenarios.name).unwrap().name.clone();
+    // Nothing changed: nothing to refresh, and the text stays byte for byte.
+    let same = refresh(&engine, &scenarios.text, &name).unwrap();
+    assert_eq!(same.changes, []);
+    assert_eq!(same.text, scenarios.text);
+    // The scenario's expectations made wrong on purpose: refreshing puts back what the plan gives.
+    let broken = scenarios.text.replacen("[scenario.expect]\n", "[scenario.expect]\n# Пошлины.\n", 1);
+    let mut doc: toml_edit::DocumentMut = broken.parse().unwrap();
+    let expect = &mut doc["scenario"][0]["expect"];
+    let had_questions = expect.get("questions").is_some();
+    expect["visits"] = toml_edit::value(7);
+    let broken = doc.to_string();
+    let r = refresh(&engine, &broken, &name).unwrap();
+    let keys: Vec<&str> = r.changes.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["visits"], "only the broken expectation");
+    assert_eq!(r.changes[0].before, "7");
+    assert!(r.text.contains("# Пошлины."), "comments stay");
+    assert_eq!(r.text.contains("questions ="), had_questions, "no expectation added");
+    let files = testing::with_text(&files, "scenarios/birth.toml", r.text.clone());
+    let again = run_files(&engine, &root, &files).unwrap();
+    assert!(again.iter().all(|o| o.failures.is_empty()), "{again:?}");
+}

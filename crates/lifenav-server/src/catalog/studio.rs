@@ -8,7 +8,9 @@ use super::workflow::{self, State as VersionState};
 use super::{archive, checks, diff, files_of, under_root};
 use crate::db::now;
 use crate::http::auth::{Editor, Reviewer, Staff};
-use crate::http::error::{json_object, only_fields, optional_str, required_str, AppError, AppResult};
+use crate::http::error::{
+    json_object, only_fields, optional_str, plain_rejections, required_str, AppError, AppResult, BodyLimit,
+};
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -16,7 +18,9 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use lifenav_core::present::{count, Counted};
 use lifenav_core::source::SourceFile;
+use lifenav_core::Lang;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -24,6 +28,12 @@ use std::sync::Arc;
 /// The largest import accepted (a catalog of thousands of services is a few MB).
 const MAX_IMPORT: usize = 16 << 20;
 const MAX_MESSAGE: usize = 2000;
+const FILES: Counted = Counted { ru: ["файл", "файла", "файлов"], en: ["file", "files"] };
+const IMPORT_LIMIT: BodyLimit = BodyLimit {
+    bytes: MAX_IMPORT,
+    what: "Архив",
+    advice: "оставьте в нём только папку каталога, без картинок, документов и других файлов, и загрузите снова",
+};
 
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -34,7 +44,12 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/v1/studio/draft/diff", get(draft_diff))
         .route("/api/v1/studio/draft/impact", get(draft_impact))
         .route("/api/v1/studio/draft/export.zip", get(export_draft))
-        .route("/api/v1/studio/draft/import", post(import).layer(DefaultBodyLimit::max(MAX_IMPORT)))
+        .route(
+            "/api/v1/studio/draft/import",
+            post(import)
+                .layer(DefaultBodyLimit::max(MAX_IMPORT))
+                .layer(axum::middleware::from_fn_with_state(IMPORT_LIMIT, plain_rejections)),
+        )
         .route("/api/v1/studio/draft/reset", post(reset_draft))
         .route("/api/v1/studio/versions", get(list_versions).post(submit))
         .route("/api/v1/studio/versions/{number}", get(get_version))
@@ -75,15 +90,22 @@ async fn get_draft(State(state): State<Arc<AppState>>, _staff: Staff) -> AppResu
 
 fn valid_path(path: &str) -> AppResult<()> {
     match archive::path_problem(path) {
-        Some(problem) => Err(AppError::invalid("path", problem)),
+        Some(problem) => Err(AppError::invalid("path", format!("Неподходящее имя файла: {problem}"))),
         None => Ok(()),
     }
 }
 
 fn stale(current: Option<DraftFile>) -> AppError {
     let message = match &current {
-        Some(f) => format!("{} saved this file after you opened it: compare both texts", f.updated_by),
-        None => "this file was deleted after you opened it".to_string(),
+        Some(f) if f.updated_by == "system" || f.updated_by == "scheduler" => {
+            "Пока вы редактировали, черновик обновился по опубликованной версии: сравните оба текста и выберите нужное"
+                .to_string()
+        }
+        Some(f) => format!(
+            "Пока вы редактировали, {} сохранил(а) здесь свои изменения: сравните оба текста и выберите нужное",
+            f.updated_by
+        ),
+        None => "Пока вы редактировали, этот файл удалили: решите, нужен ли он, и сохраните снова".to_string(),
     };
     AppError::conflict("base", message).with("current", json!(current))
 }
@@ -102,7 +124,7 @@ async fn save_file(
     only_fields(&m, &["text", "base"])?;
     let text = required_str(&m, "text")?;
     if let Some(problem) = archive::text_problem(text) {
-        return Err(AppError::invalid("text", problem));
+        return Err(AppError::invalid("text", format!("Текст не сохранён: {problem}")));
     }
     let base = optional_str(&m, "base")?;
     match store::save_draft_file(&state.db, &path, text, base, &me.login).await? {
@@ -124,9 +146,11 @@ async fn delete_file(
 ) -> AppResult<StatusCode> {
     valid_path(&path)?;
     if path == "catalog.toml" {
-        return Err(AppError::invalid("path", "catalog.toml cannot be deleted: the catalog needs it"));
+        return Err(AppError::invalid("path", "Главный файл каталога удалить нельзя: без него каталог не работает"));
     }
-    let base = q.base.ok_or_else(|| AppError::invalid("base", "give the hash of the text you are deleting"))?;
+    let base = q
+        .base
+        .ok_or_else(|| AppError::invalid("base", "Не указано, какой текст удаляется: обновите страницу и повторите"))?;
     match store::delete_draft_file(&state.db, &path, &base, &me.login).await? {
         Save::Saved { .. } => Ok(StatusCode::NO_CONTENT),
         Save::Stale { current } => Err(stale(current)),
@@ -153,7 +177,7 @@ async fn draft_bundle(State(state): State<Arc<AppState>>, _staff: Staff) -> AppR
     match compiled {
         Ok(p) => Ok(([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], p.bundle)
             .into_response()),
-        Err(e) => Err(AppError::invalid("draft", format!("the draft has errors: {e}"))),
+        Err(e) => Err(AppError::invalid("draft", format!("В черновике есть ошибки, предпросмотр недоступен: {e}"))),
     }
 }
 
@@ -161,7 +185,8 @@ async fn draft_diff(State(state): State<Arc<AppState>>, _staff: Staff) -> AppRes
     let current = current_number(&state).await?;
     let old = files_of(&state.db, current).await?;
     let new = draft_sources(&store::draft(&state.db).await?);
-    Ok(Json(json!({ "against": current, "files": diff::diff(&old, &new) })))
+    let changes = lifenav_core::edit::changes(&old, &new);
+    Ok(Json(json!({ "against": current, "files": diff::diff(&old, &new), "changes": changes })))
 }
 
 async fn impact_of(old: Vec<SourceFile>, new: Vec<SourceFile>) -> AppResult<Value> {
@@ -170,7 +195,7 @@ async fn impact_of(old: Vec<SourceFile>, new: Vec<SourceFile>) -> AppResult<Valu
         .map_err(|e| AppError::Unavailable(format!("impact: {e}")))?;
     match computed {
         Ok(scenarios) => Ok(json!(scenarios)),
-        Err(why) => Err(AppError::invalid("number", format!("the impact cannot be computed: {why}"))),
+        Err(why) => Err(AppError::invalid("number", format!("Не удалось посчитать, как изменятся планы: {why}"))),
     }
 }
 
@@ -219,7 +244,7 @@ async fn import(State(state): State<Arc<AppState>>, Editor(me): Editor, body: By
         )
         .with("path", json!(e.file))
     })?;
-    let detail = format!("{} files imported", files.len());
+    let detail = format!("загружено: {}", count(files.len() as u64, FILES, Lang::Ru));
     store::replace_draft(&state.db, &files, &me.login, "draft_imported", &detail).await?;
     let outcome = check_files(files.clone()).await?;
     Ok(Json(json!({ "files": files.len(), "skipped": skipped, "check": outcome })))
@@ -229,12 +254,10 @@ async fn import(State(state): State<Arc<AppState>>, Editor(me): Editor, body: By
 async fn reset_draft(State(state): State<Arc<AppState>>, Editor(me): Editor, body: Bytes) -> AppResult<Json<Value>> {
     let m = json_object(&body)?;
     only_fields(&m, &["version"])?;
-    let number = m
-        .get("version")
-        .and_then(Value::as_i64)
-        .ok_or_else(|| AppError::invalid("version", "must be a version number"))?;
+    let number =
+        m.get("version").and_then(Value::as_i64).ok_or_else(|| AppError::invalid("version", "Укажите номер версии"))?;
     let files = files_of(&state.db, number).await?;
-    store::replace_draft(&state.db, &files, &me.login, "draft_reset", &format!("to version {number}")).await?;
+    store::replace_draft(&state.db, &files, &me.login, "draft_reset", &format!("к версии {number}")).await?;
     Ok(Json(json!({ "files": files.len(), "version": number })))
 }
 
@@ -246,11 +269,17 @@ async fn list_versions(State(state): State<Arc<AppState>>, _staff: Staff) -> App
 fn message_field(m: &serde_json::Map<String, Value>, field: &str, required: bool) -> AppResult<Option<String>> {
     let text = optional_str(m, field)?.map(str::trim).filter(|s| !s.is_empty());
     match text {
-        None if required => Err(AppError::invalid(field, "say what changed and why")),
-        Some(t) if t.chars().count() > MAX_MESSAGE => {
-            Err(AppError::invalid(field, format!("at most {MAX_MESSAGE} characters")))
+        None if required && field == "note" => {
+            Err(AppError::invalid(field, "Напишите, что нужно исправить: автор увидит это примечание"))
         }
-        Some(t) if t.contains('\0') => Err(AppError::invalid(field, "must not hold a NUL character")),
+        None if required => Err(AppError::invalid(field, "Напишите, что изменилось и почему")),
+        Some(t) if t.chars().count() > MAX_MESSAGE => Err(AppError::invalid(
+            field,
+            format!("Слишком длинный текст: не больше {MAX_MESSAGE} знаков, сократите его"),
+        )),
+        Some(t) if t.contains('\0') => {
+            Err(AppError::invalid(field, "В тексте есть недопустимый символ (NUL): уберите его"))
+        }
         other => Ok(other.map(str::to_string)),
     }
 }
@@ -266,12 +295,20 @@ async fn submit(State(state): State<Arc<AppState>>, Editor(me): Editor, body: By
     let current = current_number(&state).await?;
     let published = files_of(&state.db, current).await?;
     if diff::diff(&published, &files).is_empty() {
-        return Err(AppError::invalid("draft", "the draft is the same as the published version: nothing to submit"));
+        return Err(AppError::invalid(
+            "draft",
+            "Черновик не отличается от действующей версии: отправлять на проверку нечего",
+        ));
     }
     let outcome = check_files(files.clone()).await?;
-    if outcome.errors > 0 {
-        return Err(AppError::invalid("draft", "the draft has errors: fix them before submitting")
-            .with("problems", json!(outcome.refusals())));
+    // A version that could not be published is not worth a reviewer's time: the
+    // scenarios are checked here too, not only at publishing.
+    if !outcome.publishable() {
+        return Err(AppError::invalid(
+            "draft",
+            "Черновик пока нельзя отправить: исправьте ошибки и обновите сценарии, которые не проходят (список ниже), и отправьте снова",
+        )
+        .with("problems", json!(outcome.refusals())));
     }
     let version = NewVersion {
         state: VersionState::Submitted,
@@ -289,7 +326,7 @@ async fn submit(State(state): State<Arc<AppState>>, Editor(me): Editor, body: By
 async fn version_or_404(state: &AppState, number: i64) -> AppResult<store::Version> {
     store::version(&state.db, number)
         .await?
-        .ok_or_else(|| AppError::not_found("number", format!("there is no version {number}")))
+        .ok_or_else(|| AppError::not_found("number", format!("Версии {number} нет: обновите список версий")))
 }
 
 async fn get_version(
@@ -312,7 +349,7 @@ async fn version_file(
     let file = files
         .into_iter()
         .find(|f| f.name == path)
-        .ok_or_else(|| AppError::not_found("path", "no such file in this version"))?;
+        .ok_or_else(|| AppError::not_found("path", "В этой версии нет такого файла"))?;
     Ok(Json(json!({ "path": file.name, "text": file.text })))
 }
 
@@ -332,7 +369,8 @@ async fn version_diff(
     let against = q.against.or(version.based_on).or(version.restores).unwrap_or(number - 1);
     let old = if against > 0 { files_of(&state.db, against).await? } else { Vec::new() };
     let new = files_of(&state.db, number).await?;
-    Ok(Json(json!({ "number": number, "against": against, "files": diff::diff(&old, &new) })))
+    let changes = lifenav_core::edit::changes(&old, &new);
+    Ok(Json(json!({ "number": number, "against": against, "files": diff::diff(&old, &new), "changes": changes })))
 }
 
 /// How a version changes the scenarios' plans against another (by default, the one it was based on).
@@ -389,7 +427,7 @@ fn moved(done: bool) -> AppResult<StatusCode> {
     if done {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(AppError::conflict("state", "someone else has just acted on this version: reload it"))
+        Err(AppError::conflict("state", "С этой версией только что уже поработал кто-то другой: обновите страницу"))
     }
 }
 
@@ -440,14 +478,24 @@ pub fn parse_local_time(raw: &str, utc_offset_hours: i64) -> Option<i64> {
     Some(date.to_days() * 86_400 + h * 3600 + m * 60 - utc_offset_hours * 3600)
 }
 
+/// Unix seconds as the city's clock shows them: `01.02.2027 09:00`.
+pub fn local_time(seconds: i64, utc_offset_hours: i64) -> String {
+    let date = lifenav_core::Date::from_unix_seconds(seconds, utc_offset_hours);
+    let minutes = (seconds + utc_offset_hours * 3600).rem_euclid(86_400) / 60;
+    format!("{:02}.{:02}.{} {:02}:{:02}", date.day, date.month, date.year, minutes / 60, minutes % 60)
+}
+
 /// Refuses a version that does not pass the check or whose scenarios fail, saying which.
 async fn must_be_publishable(files: Vec<SourceFile>) -> AppResult<()> {
     let outcome = check_files(files).await?;
     if outcome.publishable() {
         Ok(())
     } else {
-        Err(AppError::invalid("number", "this version cannot be published: fix what is listed and submit again")
-            .with("problems", json!(outcome.refusals())))
+        Err(AppError::invalid(
+            "number",
+            "Эту версию нельзя опубликовать: исправьте в черновике то, что перечислено, и отправьте на проверку заново",
+        )
+        .with("problems", json!(outcome.refusals())))
     }
 }
 
@@ -466,7 +514,10 @@ async fn publish(
         match optional_str(&m, "at")? {
             None => None,
             Some(raw) => Some(parse_local_time(raw, state.settings.utc_offset_hours).ok_or_else(|| {
-                AppError::invalid("at", "a date and time such as 2027-02-01T09:00 (the city's time)")
+                AppError::invalid(
+                    "at",
+                    "Не понятны дата и время публикации: укажите их по времени города, например 2027-02-01T09:00",
+                )
             })?),
         }
     };
@@ -482,7 +533,9 @@ async fn publish(
         None => (VersionState::Published, "version_published"),
     };
     let fields = Fields { publish_at: later, published_by: Some(&me.login), ..Fields::default() };
-    let detail = later.map(|t| format!("at {t}")).unwrap_or_default();
+    let detail = later
+        .map(|t| format!("на {} по времени города", local_time(t, state.settings.utc_offset_hours)))
+        .unwrap_or_default();
     let audit = Audit { actor: &me.login, action, detail: &detail };
     moved(store::transition(&state.db, number, &from, to, &fields, &audit).await?)?;
     if to == VersionState::Published {
@@ -550,5 +603,6 @@ mod tests {
         assert_eq!(parse_local_time("1801443600", 8), Some(1_801_443_600));
         assert_eq!(parse_local_time("2027-02-01T25:00", 8), None);
         assert_eq!(parse_local_time("tomorrow", 8), None);
+        assert_eq!(local_time(1_801_443_600, 8), "01.02.2027 09:00");
     }
 }

@@ -119,6 +119,7 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
         </div>
         <Conflict file=file.clone() />
         <FieldConflicts file=file.clone() at=at.clone() />
+        {(kind == ItemKind::Scenario).then(|| view! { <ScenarioCheck file=file.clone() name=id.clone() /> })}
         <section aria-labelledby="item-problems">
             <h2 id="item-problems">{T.problems}</h2>
             <ProblemList keep=move |d: lifenav_core::Diagnostic| {
@@ -231,6 +232,88 @@ fn FieldConflicts(file: String, at: Vec<lifenav_core::diagnostic::Seg>) -> impl 
                 </section>
             })
         }}
+    }
+}
+
+/// What a scenario's expectations are called on its screen.
+fn expectation_label(key: &str) -> &'static str {
+    match key {
+        "services" => "Услуги по порядку",
+        "variants" => "Варианты услуг",
+        "bring" => "Что взять с собой",
+        "obtained" => "Что ведомства запросят сами",
+        "received" => "Документы с прежних шагов",
+        "questions" => "Сколько вопросов",
+        "asked" => "Вопросы по порядку",
+        "visits" => "Визитов",
+        "total_fee" => "Пошлины всего",
+        "deadlines" => "Крайние сроки",
+        "starts" => "Начало шагов",
+        "next" => "Что может понадобиться дальше",
+        _ => "Другое ожидание",
+    }
+}
+
+/// A scenario against the draft: whether it passes, and if not, «Обновить сценарий по
+/// новому плану» shows what would change in it and changes it in one click.
+#[component]
+fn ScenarioCheck(file: String, name: String) -> impl IntoView {
+    let ws = use_workspace();
+    let proposal: RwSignal<Option<Result<lifenav_core::scenario::Refresh, String>>> = RwSignal::new(None);
+    let (f, n) = (file.clone(), name.clone());
+    let failures = move || {
+        ws.checked.with(|c| {
+            c.as_ref().map(|c| {
+                let mine = c.scenarios.iter().find(|(sn, sf, _)| *sn == n && *sf == f).map(|s| s.2.clone());
+                (c.engine.is_some(), mine.unwrap_or_default())
+            })
+        })
+    };
+    let (f2, n2) = (file.clone(), name);
+    let propose = move |_: leptos::ev::MouseEvent| {
+        let engine = ws.checked.with_untracked(|c| c.as_ref().and_then(|c| c.engine.clone()));
+        let text = ws.draft.with_untracked(|d| d.text(&f2).map(str::to_string));
+        let result = match (engine, text) {
+            (Some(e), Some(t)) => lifenav_core::scenario::refresh(&e, &t, &n2),
+            _ => Err("сначала исправьте ошибки черновика: сценарии проверяются на черновике без ошибок".into()),
+        };
+        proposal.set(Some(result));
+    };
+    let apply_file = file;
+    view! {
+        <section class="scenario-check" aria-labelledby="scenario-check-title">
+            <h2 id="scenario-check-title">{"Проверка сценария"}</h2>
+            {move || match failures() {
+                None => view! { <p role="status">{T.checking}</p> }.into_any(),
+                Some((false, _)) => view! { <p>{"Сценарии проверяются, когда в черновике нет ошибок."}</p> }.into_any(),
+                Some((true, f)) if f.is_empty() => view! { <p class="ok">{"Сценарий проходит: план совпадает с ожидаемым."}</p> }.into_any(),
+                Some((true, f)) => view! {
+                    <p class="error">{"Сценарий не проходит:"}</p>
+                    <ul class="field-problems">{f.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                    <button type="button" class="primary" on:click=propose.clone()>{"Обновить сценарий по новому плану"}</button>
+                }.into_any(),
+            }}
+            {move || proposal.get().map(|p| match p {
+                Err(e) => view! { <p class="notice error" role="alert">{e}</p> }.into_any(),
+                Ok(r) if r.changes.is_empty() => view! { <p role="status">{"Менять нечего: сценарий уже совпадает с планом."}</p> }.into_any(),
+                Ok(r) => {
+                    let (text, file) = (r.text.clone(), apply_file.clone());
+                    view! {
+                        <div class="refresh" role="region" aria-label="Что изменится в сценарии">
+                            <h3>{"Что изменится в сценарии"}</h3>
+                            <table class="refresh-changes">
+                                <thead><tr><th scope="col">{"Ожидание"}</th><th scope="col">{"Было"}</th><th scope="col">{"Станет"}</th></tr></thead>
+                                <tbody>{r.changes.into_iter().map(|c| view! {
+                                    <tr><th scope="row">{expectation_label(&c.key)}</th><td>{c.before}</td><td>{c.after}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                            <button type="button" class="primary" on:click=move |_| { ws.edit(&file, text.clone()); proposal.set(None); }>{"Обновить сценарий"}</button>
+                            <button type="button" on:click=move |_| proposal.set(None)>{"Отмена"}</button>
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </section>
     }
 }
 

@@ -45,13 +45,33 @@ pub fn Home() -> impl IntoView {
                 if c.is_empty() {
                     view! { <p>{T.nothing_changed}</p> }.into_any()
                 } else {
-                    view! { <ul>{c.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul>{c.into_iter().map(|p| view! { <li>{ws.title_of(&p)}</li> }).collect_view()}</ul> }.into_any()
                 }
             }}
-            <p>
-                {move || ws.checked.with(|c| c.as_ref().map(|c| format!("{} {}, {} {}. ", c.errors, T.errors, c.warnings, T.warnings)))}
+            <p id="draft-status">
+                {move || ws.checked.with(|c| c.as_ref().map(|c| {
+                    let errors = i18n::counted(c.errors as i64, ["ошибка", "ошибки", "ошибок"]);
+                    let warnings = i18n::counted(c.warnings as i64, ["предупреждение", "предупреждения", "предупреждений"]);
+                    let scenarios = if c.engine.is_none() {
+                        "сценарии проверятся, когда ошибок не будет".to_string()
+                    } else if c.scenarios.is_empty() {
+                        format!("все {} проходят", i18n::counted(c.scenarios_run as i64, ["сценарий", "сценария", "сценариев"]))
+                    } else {
+                        format!("не проходят {} из {}", c.scenarios.len(), i18n::counted(c.scenarios_run as i64, ["сценария", "сценариев", "сценариев"]))
+                    };
+                    format!("{errors}, {warnings}; {scenarios}. ")
+                }))}
                 <A href=crate::links::href("/problems")>{T.problems}</A>
             </p>
+            {move || ws.checked.with(|c| c.as_ref().filter(|c| !c.scenarios.is_empty()).map(|c| view! {
+                <div class="notice error" id="failing-scenarios">
+                    <p>{"Эти сценарии не проходят: откройте каждый и нажмите «Обновить сценарий по новому плану», если новый план верен."}</p>
+                    <ul>{c.scenarios.iter().map(|(name, _, _)| {
+                        let href = crate::links::href(&crate::links::edit_href(lifenav_core::ItemKind::Scenario, name, None));
+                        view! { <li><a href=href>{format!("«{name}»")}</a></li> }
+                    }).collect_view()}</ul>
+                </div>
+            }))}
         </section>
         <Show when=move || session.has("editor")>
             <Submit on_done=reload />
@@ -94,6 +114,14 @@ fn Submit(on_done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
         }
         if ws.checked.with_untracked(|c| c.as_ref().is_some_and(|c| c.errors > 0)) {
             error.set(Some(T.fix_errors_first.into()));
+            return;
+        }
+        let failing = ws.checked.with_untracked(|c| c.as_ref().map(|c| c.scenarios.len()).unwrap_or(0));
+        if failing > 0 {
+            error.set(Some(format!(
+                "Отправить пока нельзя: {} не проходят (список выше). Обновите их по новому плану или исправьте изменение.",
+                i18n::counted(failing as i64, ["сценарий", "сценария", "сценариев"])
+            )));
             return;
         }
         busy.set(true);

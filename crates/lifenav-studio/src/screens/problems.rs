@@ -36,9 +36,12 @@ pub fn Problems() -> impl IntoView {
             if c.scenarios.is_empty() {
                 view! { <p>{if c.errors > 0 { "Сценарии запускаются, когда в черновике нет ошибок." } else { "Все сценарии проходят." }}</p> }.into_any()
             } else {
-                view! { <ul class="problems">{c.scenarios.iter().map(|(name, file, failures)| view! {
-                    <li class="problem error"><strong>{format!("«{name}»")}</strong>{" "}<code>{file.clone()}</code>
-                        <ul>{failures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul></li>
+                view! { <ul class="problems">{c.scenarios.iter().map(|(name, _file, failures)| {
+                    let href = crate::links::href(&crate::links::edit_href(lifenav_core::ItemKind::Scenario, name, None));
+                    view! {
+                        <li class="problem error"><a href=href>{format!("Сценарий «{name}»")}</a>
+                            <ul>{failures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul></li>
+                    }
                 }).collect_view()}</ul> }.into_any()
             }
         }))}

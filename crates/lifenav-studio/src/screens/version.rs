@@ -18,6 +18,7 @@ struct Loaded {
     version: Value,
     current: i64,
     diff: Option<Vec<FileDiff>>,
+    changes: Vec<lifenav_core::edit::FieldChange>,
     impact: Option<Value>,
     check: Option<Value>,
 }
@@ -43,10 +44,9 @@ pub fn VersionScreen() -> impl IntoView {
                 version: v["version"].clone(),
                 ..Loaded::default()
             };
-            l.diff = api::get(&format!("studio/versions/{n}/diff"))
-                .await
-                .ok()
-                .and_then(|d| serde_json::from_value(d["files"].clone()).ok());
+            let diff = api::get(&format!("studio/versions/{n}/diff")).await.ok();
+            l.diff = diff.as_ref().and_then(|d| serde_json::from_value(d["files"].clone()).ok());
+            l.changes = diff.and_then(|d| serde_json::from_value(d["changes"].clone()).ok()).unwrap_or_default();
             l.impact = api::get(&format!("studio/versions/{n}/impact")).await.ok();
             l.check = api::get(&format!("studio/versions/{n}/check")).await.ok();
             loaded.set(Some(l));
@@ -77,9 +77,14 @@ pub fn VersionScreen() -> impl IntoView {
                     <p>{T.impact_lead}{l.impact.as_ref().and_then(|i| i["against"].as_i64()).map(|a| format!(" Сравнение с версией {a}."))}</p>
                     {l.impact.clone().map(|i| view! { <Impact scenarios=i["scenarios"].as_array().cloned().unwrap_or_default() /> })}
                 </section>
-                <section aria-labelledby="diff-title">
-                    <h2 id="diff-title">{T.diff_title}</h2>
-                    {l.diff.clone().map(|d| view! { <Diff files=d /> })}
+                <section aria-labelledby="changes-title">
+                    <h2 id="changes-title">{"Что изменено"}</h2>
+                    <Sentences changes=l.changes.clone() />
+                    <details class="raw-diff">
+                        <summary>{"Показать изменения в исходном тексте (TOML)"}</summary>
+                        <h3 id="diff-title">{T.diff_title}</h3>
+                        {l.diff.clone().map(|d| view! { <Diff files=d /> })}
+                    </details>
                 </section>
                 <section aria-labelledby="check-title">
                     <h2 id="check-title">{T.check_title}</h2>
@@ -89,6 +94,21 @@ pub fn VersionScreen() -> impl IntoView {
             }
         })}
     }
+}
+
+/// Each change as a sentence a reviewer reads without TOML: «Регистрация брака — пошлина:
+/// 350 ₽ → 500,50 ₽», «ЗАГС — часы работы: добавлено «пн–пт 9:00–18:00»».
+#[component]
+fn Sentences(changes: Vec<lifenav_core::edit::FieldChange>) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p>{"Изменений в полях нет."}</p> }.into_any();
+    }
+    view! {
+        <ul class="changes">
+            {changes.into_iter().map(|c| view! { <li>{i18n::change_sentence(&c)}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

@@ -15,7 +15,9 @@ cd "$(dirname "$0")/.."
 
 build_demo
 listen=${LIFENAV_LISTEN:-127.0.0.1:8090}
-token=${LIFENAV_ANALYST_TOKEN:-demo-analyst}
+# A new token at every start, like the passwords: a fixed demo token would be a
+# password anyone who read the README knows.
+token=${LIFENAV_ANALYST_TOKEN:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
 export DATABASE_URL=${DATABASE_URL:-sqlite://lifenav.db}
 server=target/release/lifenav-server
 log "demo accounts for the studio (new passwords at every start):"

@@ -347,7 +347,7 @@ test('the preview runs the real widget on the draft, and its answers become a sc
   await page.locator('#scenario-name').fill('из предпросмотра: взрослые, смена фамилии');
   await page.getByRole('button', { name: 'Сохранить ответы и план как сценарий' }).click();
   await page.locator('.notice.info').filter({ hasText: 'scenarios/marriage.toml' }).waitFor();
-  const unsaved = await page.evaluate(() => localStorage.getItem('lifenav.studio.unsaved'));
+  const unsaved = await page.evaluate(() => localStorage.getItem('lifenav.studio.unsaved.elena'));
   assert.match(unsaved, /из предпросмотра: взрослые, смена фамилии/);
   assert.match(unsaved, /total_fee = 800\.5/, 'the plan with the draft fee of 500,50 ₽ and the passport 300 ₽');
   // The citizen's own saved journey on this site is not touched by the preview.

@@ -12,6 +12,7 @@ use crate::{Date, Lang};
 use std::collections::HashSet;
 
 mod calendar;
+mod required;
 #[cfg(test)]
 mod tests;
 
@@ -308,6 +309,7 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
     diags.extend(next_conditions(engine));
     diags.extend(ending_facts(engine, today));
     diags.extend(calendar::check(engine, today));
+    diags.extend(required::check(engine));
 
     // A catalog that offers English gives every situation and service an English title and summary.
     if c.meta.languages.iter().any(|l| l == "en") {

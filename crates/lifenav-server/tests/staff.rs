@@ -31,6 +31,15 @@ async fn sign_in_and_out(db: Db) {
         assert!(cookie.contains(attribute), "{attribute} missing in {cookie}");
     }
     assert!(!cookie.contains("Secure"), "plain http on localhost: not Secure ({cookie})");
+    // Not remembered: the cookie ends with the browser (a shared office computer).
+    assert!(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "a session cookie: {cookie}");
+    let remembered = c
+        .other()
+        .post("/api/v1/staff/login", json!({ "login": "editor1", "password": password, "remember": true }))
+        .await;
+    assert_eq!(remembered.status, StatusCode::OK, "{}", remembered.text());
+    let lasting = remembered.headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(lasting.contains("Max-Age") || lasting.contains("Expires"), "«запомнить меня» keeps it: {lasting}");
     let me = c.get("/api/v1/staff/me").await;
     assert_eq!((me.status, me.json()["login"].as_str()), (StatusCode::OK, Some("editor1")));
     // Security headers on staff answers.
@@ -45,7 +54,8 @@ async fn sign_in_and_out(db: Db) {
     for (body, field) in [
         (json!({ "login": "editor1" }), "password"),
         (json!({ "login": 5, "password": "x" }), "login"),
-        (json!({ "login": "a", "password": "b", "remember": true }), "remember"),
+        (json!({ "login": "a", "password": "b", "remember": "yes" }), "remember"),
+        (json!({ "login": "a", "password": "b", "keep": true }), "keep"),
     ] {
         let a = c.post("/api/v1/staff/login", body).await;
         assert_eq!((a.status, a.json()["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field)));

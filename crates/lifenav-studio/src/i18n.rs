@@ -154,7 +154,6 @@ pub struct Strings {
     pub name: &'static str,
     pub roles: &'static str,
     pub departments: &'static str,
-    pub departments_hint: &'static str,
     pub disabled: &'static str,
     pub enable: &'static str,
     pub disable: &'static str,
@@ -205,7 +204,7 @@ pub const T: Strings = Strings {
     saving: "Сохраняем…",
     revert: "Отменить изменения файла",
     unsaved: "не сохранено",
-    unsaved_restored: "Восстановлены несохранённые изменения из этого браузера, файлов:",
+    unsaved_restored: "Восстановлены ваши несохранённые изменения из этого браузера; сохраните их. Записей:",
     conflict_notice: "файл изменил другой сотрудник. Ваш текст сохранён здесь: сравните и выберите.",
     conflict_title: "Файл изменил другой сотрудник",
     conflict_lead: "Пока вы редактировали, файл сохранили. Ваш текст не потерян: сравните оба и выберите, какой оставить. Оставив свой, сохраните файл ещё раз.",
@@ -324,7 +323,6 @@ pub const T: Strings = Strings {
     name: "Имя",
     roles: "Роли",
     departments: "Ведомства (для ответов на отзывы)",
-    departments_hint: "идентификаторы через запятую",
     disabled: "отключён",
     enable: "Включить",
     disable: "Отключить",
@@ -512,7 +510,7 @@ pub fn action(a: &str) -> &'static str {
         "sign_in" => "вход",
         "sign_in_failed" => "неудачный вход",
         "sign_out" => "выход",
-        "password_changed" => "сменил пароль",
+        "password_changed" => "смена пароля",
         "password_reset" => "выдан новый пароль",
         "user_created" => "создана учётная запись",
         "user_updated" => "изменена учётная запись",
@@ -656,5 +654,80 @@ pub fn file_title(path: &str) -> String {
         _ if path.contains("questions") => "вопросы".to_string(),
         _ if path.contains("scenarios") => "сценарии".to_string(),
         _ => format!("запись «{name}»"),
+    }
+}
+
+/// A field's name inside a sentence, in lower case.
+fn sentence_label(key: &str) -> String {
+    match key {
+        "fee" => "пошлина".into(),
+        "term" => "срок предоставления".into(),
+        "deadline" => "крайний срок".into(),
+        other => {
+            let l = label(other);
+            if l.is_empty() {
+                "поле".into()
+            } else {
+                let mut chars = l.chars();
+                chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// A field's change as a sentence: the item by its title, the field by its label, the
+/// values as staff read them; fees in roubles and kopecks.
+pub fn change_sentence(c: &lifenav_core::edit::FieldChange) -> String {
+    use lifenav_core::diagnostic::Seg;
+    let item = if c.title.is_empty() {
+        c.kind.map(|k| kind_name(k).0.to_string()).unwrap_or_else(|| "Каталог".into())
+    } else {
+        c.title.clone()
+    };
+    let keys: Vec<&str> = c
+        .field
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Key(k) if k != "ru" && k != "en" => Some(k.as_str()),
+            _ => None,
+        })
+        .collect();
+    let money = keys.last().is_some_and(|k| *k == "amount" || *k == "total_fee");
+    // «пошлина», not «пошлина — сумма»: the amount is what a fee is.
+    let mut parts: Vec<String> = Vec::new();
+    let mut segs = c.field.iter().peekable();
+    while let Some(seg) = segs.next() {
+        match seg {
+            Seg::Key(k) if k == "ru" || k == "en" => {}
+            Seg::Key(k) if money && k == "amount" => {}
+            Seg::Key(k) if k == "variants" => {
+                if let Some(Seg::Index(i)) = segs.peek() {
+                    parts.push(format!("вариант {}", i + 1));
+                    segs.next();
+                }
+            }
+            Seg::Key(k) => parts.push(sentence_label(k)),
+            Seg::Index(i) => parts.push(format!("№ {}", i + 1)),
+        }
+    }
+    let field = parts.join(" — ");
+    let value = |v: &str| -> String {
+        if money {
+            v.replace(',', ".").parse::<f64>().map(lifenav_core::present::fee_amount).unwrap_or_else(|_| v.to_string())
+        } else {
+            v.to_string()
+        }
+    };
+    let what = match (&c.before, &c.after) {
+        (Some(b), Some(a)) if money => format!("{} → {}", value(b), value(a)),
+        (Some(b), Some(a)) => format!("«{}» → «{}»", value(b), value(a)),
+        (None, Some(a)) => format!("добавлено «{}»", value(a)),
+        (Some(b), None) => format!("удалено «{}»", value(b)),
+        (None, None) => String::new(),
+    };
+    if field.is_empty() {
+        format!("{item}: {what}")
+    } else {
+        format!("{item} — {field}: {what}")
     }
 }

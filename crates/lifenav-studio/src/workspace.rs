@@ -18,8 +18,13 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Unsaved changes survive a reload of the page here.
+/// Unsaved changes survive a reload and a sign-out here, kept per login: on an
+/// office's shared computer one editor's changes never come back to another.
 const UNSAVED_KEY: &str = "lifenav.studio.unsaved";
+
+fn unsaved_key(login: &str) -> String {
+    format!("{UNSAVED_KEY}.{login}")
+}
 /// The check runs when the editor pauses this long.
 const CHECK_DELAY_MS: u32 = 300;
 
@@ -106,7 +111,8 @@ impl Workspace {
                         ))
                     });
                     let mut draft = Draft::from_server(files);
-                    if let Some(kept) = load_unsaved() {
+                    let login = session.me.get_untracked().map(|m| m.login).unwrap_or_default();
+                    if let Some(kept) = load_unsaved(&unsaved_key(&login)) {
                         let n = kept.len();
                         draft.restore(kept);
                         if n > 0 {
@@ -324,11 +330,13 @@ impl Workspace {
             if !self.loaded.get_untracked() {
                 return;
             }
+            let Some(login) = self.session.me.get_untracked().map(|m| m.login) else { return };
             if let Some(s) = storage() {
+                let key = unsaved_key(&login);
                 let _ = if unsaved.is_empty() {
-                    s.remove_item(UNSAVED_KEY)
+                    s.remove_item(&key)
                 } else {
-                    s.set_item(UNSAVED_KEY, &serde_json::to_string(&unsaved).unwrap_or_default())
+                    s.set_item(&key, &serde_json::to_string(&unsaved).unwrap_or_default())
                 };
             }
         });
@@ -343,13 +351,13 @@ enum Saved {
 }
 
 /// The changes kept from an earlier visit; a damaged record is dropped with a notice.
-fn load_unsaved() -> Option<Vec<Unsaved>> {
+fn load_unsaved(key: &str) -> Option<Vec<Unsaved>> {
     let s = storage()?;
-    let raw = s.get_item(UNSAVED_KEY).ok().flatten()?;
+    let raw = s.get_item(key).ok().flatten()?;
     match serde_json::from_str(&raw) {
         Ok(kept) => Some(kept),
         Err(_) => {
-            let _ = s.remove_item(UNSAVED_KEY);
+            let _ = s.remove_item(key);
             None
         }
     }

@@ -5,7 +5,9 @@ use crate::api;
 use crate::i18n::{self, T};
 use crate::screens::failure;
 use crate::session::use_session;
+use crate::workspace::use_workspace;
 use leptos::prelude::*;
+use lifenav_core::ItemKind;
 use serde_json::{json, Value};
 
 const ROLES: [&str; 5] = ["admin", "editor", "reviewer", "responder", "analyst"];
@@ -52,14 +54,15 @@ fn NewUser(
 ) -> impl IntoView {
     let login = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
-    let roles = RwSignal::new(vec!["editor".to_string()]);
-    let departments = RwSignal::new(String::new());
+    // No role is ticked for a new account: an admin gives each one on purpose.
+    let roles = RwSignal::new(Vec::<String>::new());
+    let departments = RwSignal::new(Vec::<String>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let reload = reload.clone();
         let body = json!({
             "login": login.get_untracked().trim(), "name": name.get_untracked().trim(), "roles": roles.get_untracked(),
-            "departments": departments.get_untracked().split(',').map(str::trim).filter(|d| !d.is_empty()).collect::<Vec<_>>(),
+            "departments": departments.get_untracked(),
         });
         leptos::task::spawn_local(async move {
             match api::post("staff/users", &body).await {
@@ -71,6 +74,8 @@ fn NewUser(
                     )));
                     login.set(String::new());
                     name.set(String::new());
+                    roles.set(Vec::new());
+                    departments.set(Vec::new());
                     reload();
                 }
                 Err(e) => error.set(Some(failure(&e))),
@@ -96,12 +101,82 @@ fn NewUser(
                         }
                     }).collect_view()}
                 </fieldset>
-                <label for="new-departments">{format!("{} — {}", T.departments, T.departments_hint)}</label>
-                <input id="new-departments" prop:value=move || departments.get() on:input=move |ev| departments.set(event_target_value(&ev)) />
+                <DepartmentPicker id="new-departments".to_string() chosen=departments />
                 <button type="submit" class="primary">{T.create_user}</button>
             </fieldset>
         </form>
     }
+}
+
+/// Departments chosen from the catalog's list by their names, with a search over them:
+/// never typed as ids.
+#[component]
+fn DepartmentPicker(id: String, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    let ws = use_workspace();
+    let query = RwSignal::new(String::new());
+    let all = move || {
+        ws.checked.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.items
+                        .iter()
+                        .filter(|i| i.kind == ItemKind::Department)
+                        .map(|i| (i.id.clone(), i.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let shown = move || {
+        let q = query.get().to_lowercase();
+        all()
+            .into_iter()
+            .filter(|(d, t)| q.is_empty() || t.to_lowercase().contains(&q) || chosen.with(|c| c.contains(d)))
+            .collect::<Vec<_>>()
+    };
+    let search_id = format!("{id}-search");
+    let fieldset_id = id.clone();
+    let legend = format!("{}: для ответов на отзывы", T.departments);
+    view! {
+        <fieldset class="department-picker" id=fieldset_id>
+            <legend>{legend}</legend>
+            <label for=search_id.clone()>{"Найти ведомство"}</label>
+            <input id=search_id type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            <ul class="picker-options">
+                {move || shown().into_iter().map(|(dept, title)| {
+                    let box_id = format!("{}-{dept}", id);
+                    let d = dept.clone();
+                    view! {
+                        <li>
+                            <input type="checkbox" id=box_id.clone() prop:checked=move || chosen.with(|c| c.contains(&d))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let dept = dept.clone();
+                                    chosen.update(|c| { c.retain(|x| *x != dept); if on { c.push(dept); } });
+                                } />
+                            <label for=box_id class="check">{title}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// What staff call a department in the list of accounts: its name, not its id.
+fn department_names(ids: &[String]) -> String {
+    let ws = use_workspace();
+    ws.checked.with_untracked(|c| {
+        ids.iter()
+            .map(|d| {
+                c.as_ref()
+                    .and_then(|c| c.items.iter().find(|i| i.kind == ItemKind::Department && i.id == *d))
+                    .map(|i| i.title.clone())
+                    .unwrap_or_else(|| d.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 #[component]
@@ -152,8 +227,12 @@ fn UserRow(
         }
     };
     let base = format!("staff/users/{}", api::encode_path(&login));
-    let (a1, a2, a3, a4) = (act.clone(), act.clone(), act.clone(), act);
-    let (b1, b2, b3, b4) = (base.clone(), base.clone(), base.clone(), base);
+    let (a1, a2, a3, a4, a5) = (act.clone(), act.clone(), act.clone(), act.clone(), act);
+    let (b1, b2, b3, b4, b5) = (base.clone(), base.clone(), base.clone(), base.clone(), base);
+    let chosen = RwSignal::new(departments.clone());
+    // Disabling and deleting an account ask first: a colleague loses their access.
+    let asking = RwSignal::new(None::<(&'static str, String)>);
+    let picker_id = format!("departments-{login}");
     let role_words = roles.iter().map(|r| i18n::role(r)).collect::<Vec<_>>().join(", ");
     let roles_for_toggle = roles.clone();
     view! {
@@ -180,11 +259,41 @@ fn UserRow(
                     }).collect_view()}
                 </details>
             </td>
-            <td>{departments.join(", ")}</td>
+            <td>{department_names(&departments)}
+                <details><summary>{"изменить ведомства"}</summary>
+                    <DepartmentPicker id=picker_id chosen />
+                    <button type="button" class="small" on:click=move |_| a5("patch", b5.clone(), json!({ "departments": chosen.get_untracked() }))>{"Сохранить ведомства"}</button>
+                </details>
+            </td>
             <td>
-                <button type="button" class="small" on:click=move |_| a2("patch", b2.clone(), json!({ "disabled": !disabled }))>{if disabled { T.enable } else { T.disable }}</button>
+                <button type="button" class="small" on:click={
+                    let login = login.clone();
+                    move |_| {
+                        if disabled {
+                            a2("patch", b2.clone(), json!({ "disabled": false }));
+                        } else {
+                            asking.set(Some(("disable", format!("Отключить учётную запись «{login}»? Сотрудник не сможет войти, пока её не включат."))));
+                        }
+                    }
+                }>{if disabled { T.enable } else { T.disable }}</button>
                 <button type="button" class="small" on:click=move |_| a3("post", format!("{b3}/password"), json!({}))>{T.reset_password}</button>
-                <button type="button" class="small danger" on:click=move |_| a4("delete", b4.clone(), json!({}))>{T.remove}</button>
+                <button type="button" class="small danger" on:click={
+                    let login = login.clone();
+                    move |_| asking.set(Some(("delete", format!("Удалить учётную запись «{login}» насовсем? Это нельзя отменить."))))
+                }>{T.remove}</button>
+                {move || asking.get().map(|(what, question)| {
+                    let (a, path) = (a4.clone(), b4.clone());
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby=format!("confirm-{what}")>
+                            <p id=format!("confirm-{what}")><strong>{question}</strong></p>
+                            <button type="button" class="primary danger" on:click=move |_| {
+                                asking.set(None);
+                                if what == "delete" { a("delete", path.clone(), json!({})) } else { a("patch", path.clone(), json!({ "disabled": true })) }
+                            }>{"Да, подтверждаю"}</button>
+                            <button type="button" on:click=move |_| asking.set(None)>{"Отмена"}</button>
+                        </div>
+                    }
+                })}
             </td>
         </tr>
     }

@@ -380,6 +380,9 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
                 if let Some(o) = &ch.office {
                     used_departments.insert(o);
                 }
+                for o in ch.appear.iter().flatten().filter_map(|a| a.office.as_ref()) {
+                    used_departments.insert(o);
+                }
             }
         }
     }

@@ -157,7 +157,13 @@ pub fn backing(catalog: &Catalog, s: &Service, field: FactField) -> Backing {
         }
         // A service without channels is applied for in person at its provider.
         FactField::Channels if s.common.channels.is_none() && s.variants.iter().all(|v| v.body.channels.is_none()) => {
-            let ch = crate::model::Channel { kind: ChannelKind::InPerson, office: None, url: None, note: None };
+            let ch = crate::model::Channel {
+                kind: ChannelKind::InPerson,
+                office: None,
+                url: None,
+                note: None,
+                appear: None,
+            };
             Some(channels(catalog, s, &[ch]))
         }
         _ => {

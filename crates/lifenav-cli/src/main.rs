@@ -3,7 +3,7 @@
 mod render;
 
 use clap::{Parser, Subcommand};
-use lifenav_core::source::{check_dir, check_dir_on, load_dir, read_dir};
+use lifenav_core::source::{check_dir, check_dir_within, load_dir, read_dir};
 use lifenav_core::{check, graph, scenario, Date, Diagnostic, Engine, Lang};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -27,6 +27,9 @@ enum Command {
         /// Also print, per field, how many services state it from which kind of source.
         #[arg(long)]
         coverage: bool,
+        /// Warn this many days before a dated fee, term or deadline ends with no value after it.
+        #[arg(long, value_name = "DAYS", default_value_t = lifenav_core::check::ENDING_WARN_DAYS)]
+        warn_days: u32,
     },
     /// Compile a catalog folder into the JSON bundle the widget loads.
     Build {
@@ -152,9 +155,9 @@ fn engine(path: &Path) -> Result<Engine, Failure> {
 
 fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { catalog, as_of, coverage } => {
+        Command::Check { catalog, as_of, coverage, warn_days } => {
             let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
-            let report = check_dir_on(&catalog, Some(as_of));
+            let report = check_dir_within(&catalog, Some(as_of), warn_days);
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;
             for d in &report.diagnostics {

@@ -104,11 +104,16 @@ fn check_warns_about_a_fact_that_ends_soon() {
     let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-12-15"]);
     let out = stdout(&o);
     assert!(
-        out.contains("services.permit.fee: the fee of service permit ends on 31 January 2027; nothing follows"),
+        out.contains("services.permit.fee: ") && out.contains(": значение действует до 31.01.2027, следующего нет"),
         "{out}"
     );
     let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-11-01"]);
-    assert!(!stdout(&o).contains("ends on"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("следующего нет"), "{}", stdout(&o));
+    // Told to look 100 days ahead, 1 November is close enough; 30 days from 15 December is not.
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-11-01", "--warn-days", "100"]);
+    assert!(stdout(&o).contains("значение действует до 31.01.2027, следующего нет"), "{}", stdout(&o));
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-12-15", "--warn-days", "30"]);
+    assert!(!stdout(&o).contains("следующего нет"), "{}", stdout(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -8,7 +8,7 @@ use crate::engine::dated::{ends_soon, Dated};
 use crate::engine::{Engine, VariantMatch};
 use crate::model::{PeriodUnit, VariantBody};
 use crate::questionnaire::Profile;
-use crate::{Date, Lang};
+use crate::Date;
 use std::collections::HashSet;
 
 mod calendar;
@@ -275,9 +275,18 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     check_on(engine, engine.catalog.meta.effective)
 }
 
+/// How many days before a dated value ends with nothing after it `check` warns, unless
+/// told otherwise: two months leave time to find the next decree.
+pub const ENDING_WARN_DAYS: u32 = 60;
+
 /// [`check`] as of `today`: facts that end soon and the calendar's years are judged
 /// from that day.
 pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
+    check_within(engine, today, ENDING_WARN_DAYS)
+}
+
+/// [`check_on`], warning of values that end within `warn_days` of `today`.
+pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     let c = &engine.catalog;
     let mut diags = Vec::new();
     let mut stats = Vec::new();
@@ -306,7 +315,7 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
     }
 
     diags.extend(next_conditions(engine));
-    diags.extend(ending_facts(engine, today));
+    diags.extend(ending_facts(engine, today, warn_days));
     diags.extend(calendar::check(engine, today));
 
     // A catalog that offers English gives every situation and service an English title and summary.
@@ -470,8 +479,11 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
     None
 }
 
-/// The fee, term and deadline values that end within 60 days of `today` with nothing after them.
-fn ending_facts(engine: &Engine, today: Date) -> Vec<Diagnostic> {
+/// The fee, term and deadline values that end within `days` of `today` with nothing
+/// after them, said in Russian for the department that must find the next value:
+/// «Пособие на погребение, пошлина: значение действует до 31.01.2027, следующего нет».
+fn ending_facts(engine: &Engine, today: Date, days: u32) -> Vec<Diagnostic> {
+    let days = i64::from(days);
     let mut out = Vec::new();
     for s in &engine.catalog.services {
         let path = Path::root("services").key(&s.id);
@@ -480,15 +492,18 @@ fn ending_facts(engine: &Engine, today: Date) -> Vec<Diagnostic> {
         for (bp, body) in bodies {
             let VariantBody { fee, term, deadline, .. } = body;
             let ends = [
-                ("fee", "the fee", fee.as_ref().and_then(|f| ends_soon(f, today, 60))),
-                ("term", "the processing term", term.as_ref().and_then(|t| ends_soon(t, today, 60))),
-                ("deadline", "the deadline", deadline.as_ref().and_then(|t| ends_soon(t, today, 60))),
+                ("fee", "пошлина", fee.as_ref().and_then(|f| ends_soon(f, today, days))),
+                ("term", "срок рассмотрения", term.as_ref().and_then(|t| ends_soon(t, today, days))),
+                ("deadline", "срок обращения", deadline.as_ref().and_then(|t| ends_soon(t, today, days))),
             ];
             for (key, what, last) in ends {
                 if let Some(last) = last {
                     out.push(Diagnostic::warning(
                         bp.key(key),
-                        format!("{what} of service {} ends on {}; nothing follows", s.id, last.human(Lang::En)),
+                        format!(
+                            "{}, {what}: значение действует до {:02}.{:02}.{}, следующего нет",
+                            s.title.ru, last.day, last.month, last.year
+                        ),
                     ));
                 }
             }

@@ -346,3 +346,12 @@ fn an_appearance_names_a_known_office_and_an_automatic_channel_has_none() {
     assert!(text.contains("nowhere"), "{text}");
     assert!(text.contains("nobody come in person"), "{text}");
 }
+
+#[test]
+fn a_dated_fee_changes_exactly_on_1_january_and_on_1_february_2027() {
+    let mut f = fee(100.0, None, Some("2026-12-31"));
+    f["periods"] = json!([fee(200.0, Some("2027-01-01"), Some("2027-01-31")), fee(300.0, Some("2027-02-01"), None)]);
+    let e = engine(catalog(json!([]), json!([service("x", json!({ "fee": f }))]), json!([{ "service": "x" }])));
+    let on = |day: &str| e.plan(0, &Answers::new(), None, date(day)).total_fee;
+    assert_eq!([on("2026-12-31"), on("2027-01-01"), on("2027-01-31"), on("2027-02-01")], [100.0, 200.0, 200.0, 300.0]);
+}

@@ -133,7 +133,7 @@ test('a reviewer sees the diff and the impact, approves; a publish with failing 
 test('after the scenarios follow the fee, the change is published and the demo page shows it', async () => {
   const context = await env.browser.newContext();
   const editor = await studio(context, env.server, ...EDITOR);
-  await openItem(editor, 'scenarios', 'typical: adults, the usual month of waiting, the bride takes the groom\'s surname');
+  await openItem(editor, 'scenarios', 'обычный случай: взрослые, обычный месяц ожидания, невеста берёт фамилию жениха');
   await editor.getByRole('tab', { name: 'Исходный текст (TOML)' }).click();
   const source = editor.locator('#source');
   const text = await source.inputValue();

@@ -178,6 +178,13 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                     engine.catalog.services.len(),
                     lifenav_core::coverage::table(&rows)
                 );
+                let share = lifenav_core::coverage::primary_share(&engine.catalog);
+                println!(
+                    "primary sources of fees, terms, deadlines and legal bases: {} of {} ({}%)",
+                    share.primary,
+                    share.total,
+                    share.percent()
+                );
                 for r in rows.iter().filter(|r| !r.missing.is_empty()) {
                     println!("{} missing (neither stated nor marked unknown): {}", r.field.key(), r.missing.join(", "));
                 }

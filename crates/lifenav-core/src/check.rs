@@ -316,6 +316,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
 
     diags.extend(next_conditions(engine));
     diags.extend(ending_facts(engine, today, warn_days));
+    diags.extend(crate::coverage::primary_source_problems(c));
     diags.extend(calendar::check(engine, today));
 
     // A catalog that offers English gives every situation and service an English title and summary.

@@ -69,6 +69,18 @@ enum Command {
     Questions { catalog: PathBuf },
     /// Run the scenario files in the catalog's scenarios/ folder.
     Test { catalog: PathBuf },
+    /// Write the coverage totals into the generated block of the catalog's SOURCES.md
+    /// (between `<!-- generated: lifenav coverage -->` and `<!-- /generated -->`); the
+    /// prose around it stays as the editors wrote it.
+    Sources {
+        catalog: PathBuf,
+        /// The file to write (default: SOURCES.md in the catalog folder).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write nothing; exit non-zero when the file's block differs from the files.
+        #[arg(long)]
+        check: bool,
+    },
     /// A situation's chain as Graphviz DOT.
     Graph {
         catalog: PathBuf,
@@ -256,6 +268,33 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 );
             }
             println!("longest path: {worst} questions");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources { catalog, output, check } => {
+            let engine = engine(&catalog)?;
+            let path = output.unwrap_or_else(|| catalog.join("SOURCES.md"));
+            let old = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !check => String::new(),
+                Err(e) => return Err(Failure(format!("{}: {e}", path.display()))),
+            };
+            let block = lifenav_core::coverage::sources_block(&engine.catalog);
+            let new = lifenav_core::coverage::splice_generated(&old, &block)
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            if check {
+                if lifenav_core::coverage::generated_part(&old) == Some(block.as_str()) {
+                    println!("{}: the generated block agrees with the files", path.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
+                println!(
+                    "{}: the generated block disagrees with the files; run `lifenav sources {}`",
+                    path.display(),
+                    catalog.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            std::fs::write(&path, new).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            println!("{}: the generated block is written", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Test { catalog } => {

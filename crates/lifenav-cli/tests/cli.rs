@@ -410,3 +410,42 @@ fn the_published_schema_is_up_to_date() {
         "run `cargo run -p lifenav-cli -- schema > docs/bundle.schema.json`"
     );
 }
+
+#[test]
+fn the_committed_sources_block_agrees_with_the_irkutsk_files() {
+    let o = lifenav(&["sources", "catalog/irkutsk", "--check"]);
+    assert!(
+        o.status.success(),
+        "catalog/irkutsk/SOURCES.md: run `cargo run -p lifenav-cli -- sources catalog/irkutsk`\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
+
+#[test]
+fn sources_rewrites_only_its_block_and_check_finds_a_stale_one() {
+    let dir = std::env::temp_dir().join(format!("lifenav-cli-test-sources-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(DATED), &dir);
+    let md = dir.join("SOURCES.md");
+    let prose = "# Источники\n\nНаписано редактором.\n\n<!-- generated: lifenav coverage -->\nстарые итоги\n<!-- /generated -->\n\nИ ещё абзац.\n";
+    std::fs::write(&md, prose).unwrap();
+    let d = dir.to_str().unwrap();
+    assert!(!lifenav(&["sources", d, "--check"]).status.success(), "the old totals are stale");
+    let o = lifenav(&["sources", d]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Источники\n\nНаписано редактором.\n\n<!-- generated: lifenav coverage -->"), "{text}");
+    assert!(text.ends_with("<!-- /generated -->\n\nИ ещё абзац.\n") && !text.contains("старые итоги"), "{text}");
+    assert!(text.contains("| поле | первичный |"), "{text}");
+    assert!(lifenav(&["sources", d, "--check"]).status.success());
+    // A fact changes: the block no longer agrees until it is written again.
+    let permit = dir.join("services/permit.toml");
+    let changed = std::fs::read_to_string(&permit).unwrap().replacen("[term]\n", "[term]\nunverified = true\n", 1);
+    std::fs::write(&permit, changed).unwrap();
+    assert!(!lifenav(&["sources", d, "--check"]).status.success());
+    std::fs::write(&md, "без блока\n").unwrap();
+    assert!(lifenav(&["sources", d]).status.success());
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("без блока\n\n<!-- generated: lifenav coverage -->"));
+    let _ = std::fs::remove_dir_all(dir);
+}

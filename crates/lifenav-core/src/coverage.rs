@@ -45,6 +45,18 @@ impl Backing {
         Backing::Unknown,
         Backing::Missing,
     ];
+    /// The label in the Russian report (SOURCES.md).
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            Backing::Primary => "первичный",
+            Backing::Secondary => "вторичный",
+            Backing::Unverified => "unverified",
+            Backing::HomePage => "главная страница",
+            Backing::NoSource => "без источника",
+            Backing::Unknown => "unknown",
+            Backing::Missing => "нет",
+        }
+    }
     pub fn label(self) -> &'static str {
         match self {
             Backing::Primary => "primary",
@@ -388,9 +400,13 @@ pub fn primary_share(catalog: &Catalog) -> Share {
 
 /// The report as a Markdown table (what the README shows).
 pub fn table(rows: &[Row]) -> String {
-    let mut out = String::from("| field |");
+    table_with(rows, "field", Backing::label)
+}
+
+fn table_with(rows: &[Row], first: &str, label: fn(Backing) -> &'static str) -> String {
+    let mut out = format!("| {first} |");
     for b in Backing::ALL {
-        out.push_str(&format!(" {} |", b.label()));
+        out.push_str(&format!(" {} |", label(b)));
     }
     out.push_str("\n|---|");
     out.push_str(&"---:|".repeat(Backing::ALL.len()));
@@ -403,6 +419,144 @@ pub fn table(rows: &[Row]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Where the generated part of SOURCES.md begins and ends: the prose around it is the
+/// editors', the block between is [`sources_block`]'s, so its totals cannot disagree
+/// with the files.
+pub const GENERATED_BEGIN: &str = "<!-- generated: lifenav coverage -->";
+pub const GENERATED_END: &str = "<!-- /generated -->";
+
+/// Every sourced fact of the catalog: its source (if any), whether it is marked
+/// unverified, and the day it was checked.
+fn cited(catalog: &Catalog) -> Vec<(Option<&str>, bool, Option<crate::Date>)> {
+    let mut out = Vec::new();
+    for s in &catalog.services {
+        for l in &s.legal_basis {
+            out.push((l.source.as_deref(), l.unverified, l.checked));
+        }
+        for body in std::iter::once(&s.common).chain(s.variants.iter().map(|v| &v.body)) {
+            for p in body.term.iter().chain(&body.deadline).flat_map(|p| p.values()) {
+                out.push((p.source.as_deref(), p.unverified, p.checked));
+            }
+            for f in body.fee.iter().flat_map(|f| f.values()) {
+                out.push((f.source.as_deref(), f.unverified, f.checked));
+            }
+            for x in &body.sources {
+                out.push((Some(x.source.as_str()), x.unverified, x.checked));
+            }
+        }
+    }
+    for d in &catalog.departments {
+        if d.source.is_some() {
+            out.push((d.source.as_deref(), false, d.checked));
+        }
+    }
+    out
+}
+
+/// The generated part of SOURCES.md, markers included: the coverage table, the primary
+/// share by the strict rule, the sources by kind and the `checked` dates. It depends on
+/// the files alone (not on the day it is run), so a test can compare it with the
+/// committed one.
+pub fn sources_block(catalog: &Catalog) -> String {
+    let rows = coverage(catalog);
+    let share = primary_share(catalog);
+    let facts = cited(catalog);
+    let mut kinds = [0usize; 6];
+    let mut dates: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for (source, unverified, checked) in &facts {
+        let k = match source {
+            None => 5,
+            Some(url) => match source_kind(catalog, url) {
+                SourceKind::LegalAct => 0,
+                SourceKind::Authority => 1,
+                SourceKind::HomePage => 2,
+                SourceKind::Other => 3,
+                SourceKind::Invalid => 4,
+            },
+        };
+        kinds[k] += 1;
+        let day = checked.map_or_else(|| "без даты".to_string(), |d| d.to_string());
+        *dates.entry(day).or_default() += usize::from(!unverified);
+    }
+    let unverified = facts.iter().filter(|f| f.1).count();
+    let mut o = String::new();
+    o.push_str(GENERATED_BEGIN);
+    o.push_str("\n\n");
+    o.push_str(
+        "Этот раздел пишет команда `lifenav sources catalog/irkutsk` из файлов каталога; руками его не\n\
+         правят, после правки фактов его пересоздают (тест сверяет его с файлами).\n\n",
+    );
+    o.push_str(&format!(
+        "Услуг: {}, ситуаций: {}. Поле услуги считается по самому слабому значению (варианты,\n\
+         периоды, несколько правовых оснований, ведомства).\n\n",
+        catalog.services.len(),
+        catalog.situations.len()
+    ));
+    o.push_str(&table_with(&rows, "поле", Backing::label_ru));
+    o.push_str(&format!(
+        "\n**Первичные источники** платы, сроков рассмотрения, сроков обращения и правовых оснований\n\
+         (каждое значение и каждое основание — отдельный факт; строгое правило — docs/catalog-format.md):\n\
+         **{} из {} ({}%)**.\n\n",
+        share.primary,
+        share.total,
+        share.percent()
+    ));
+    o.push_str(&format!(
+        "Все ссылки фактов (правовые основания, сроки, плата, `sources` критериев и отказов, ведомства):\n\
+         {}, из них помечено `unverified` — {unverified}.\n\n",
+        facts.len()
+    ));
+    o.push_str("| вид источника | ссылок |\n|---|---:|\n");
+    let names = [
+        "акт в правовой системе",
+        "страница органа власти",
+        "главная страница портала",
+        "прочие (вторичные)",
+        "не адрес",
+        "без источника",
+    ];
+    for (name, n) in names.iter().zip(kinds) {
+        o.push_str(&format!("| {name} | {n} |\n"));
+    }
+    o.push_str("\nДаты `checked` фактов без `unverified` (день, когда текст факта сверен с источником):\n\n");
+    o.push_str("| дата | фактов |\n|---|---:|\n");
+    for (day, n) in dates.iter().filter(|(_, n)| **n > 0) {
+        o.push_str(&format!("| {day} | {n} |\n"));
+    }
+    o.push('\n');
+    o.push_str(GENERATED_END);
+    o
+}
+
+/// `doc` with its generated block replaced by `block`; a document without one gets
+/// it at the end. An unclosed or doubled block is an error: the prose around it
+/// might be lost.
+pub fn splice_generated(doc: &str, block: &str) -> Result<String, String> {
+    let begins = doc.matches(GENERATED_BEGIN).count();
+    let ends = doc.matches(GENERATED_END).count();
+    match (begins, ends) {
+        (0, 0) => Ok(format!("{}\n\n{block}\n", doc.trim_end())),
+        (1, 1) => {
+            let start = doc.find(GENERATED_BEGIN).unwrap_or(0);
+            let end = doc.find(GENERATED_END).map(|e| e + GENERATED_END.len()).unwrap_or(0);
+            if end <= start {
+                return Err(format!("`{GENERATED_END}` comes before `{GENERATED_BEGIN}`"));
+            }
+            Ok(format!("{}{block}{}", &doc[..start], &doc[end..]))
+        }
+        _ => Err(format!(
+            "the document has {begins} `{GENERATED_BEGIN}` and {ends} `{GENERATED_END}`: there must be one of each"
+        )),
+    }
+}
+
+/// The generated block of `doc`, markers included, if it has one.
+pub fn generated_part(doc: &str) -> Option<&str> {
+    let start = doc.find(GENERATED_BEGIN)?;
+    let end = doc[start..].find(GENERATED_END)? + start + GENERATED_END.len();
+    Some(&doc[start..end])
 }
 
 #[cfg(test)]
@@ -517,6 +671,22 @@ mod tests {
         let rows = coverage(&c);
         assert_eq!(rows[0].count(Backing::Secondary), 1);
         assert_eq!(rows[5].missing, ["x"]);
+    }
+
+    #[test]
+    fn the_generated_block_replaces_only_itself() {
+        let block = format!("{GENERATED_BEGIN}\nновое\n{GENERATED_END}");
+        let doc = format!("до\n{GENERATED_BEGIN}\nстарое\n{GENERATED_END}\nпосле\n");
+        assert_eq!(splice_generated(&doc, &block).unwrap(), format!("до\n{block}\nпосле\n"));
+        assert_eq!(generated_part(&splice_generated(&doc, &block).unwrap()), Some(block.as_str()));
+        assert_eq!(splice_generated("до\n", &block).unwrap(), format!("до\n\n{block}\n"));
+        assert!(splice_generated(&format!("{doc}{GENERATED_BEGIN}"), &block).is_err());
+        assert!(splice_generated(&format!("{GENERATED_END}{GENERATED_BEGIN}"), &block).is_err());
+        let c = one(json!({ "fee": { "amount": 0, "source": "https://www.gosuslugi.ru/", "checked": "2026-12-01" } }));
+        let generated = sources_block(&c);
+        assert!(generated.starts_with(GENERATED_BEGIN) && generated.ends_with(GENERATED_END));
+        assert!(generated.contains("| главная страница портала | 1 |"), "{generated}");
+        assert!(generated.contains("**0 из 2 (0%)**"), "{generated}");
     }
 
     #[test]

@@ -132,3 +132,20 @@ fn no_irkutsk_fact_counted_primary_cites_a_home_page_or_a_host_outside_the_prima
         .collect();
     assert_eq!(homes, Vec::<String>::new(), "a home page is never primary");
 }
+
+#[test]
+fn every_channel_of_both_catalogs_says_when_the_applicant_comes() {
+    for name in ["irkutsk", "example"] {
+        let engine = catalog(name);
+        let mut silent = Vec::new();
+        for s in &engine.catalog.services {
+            let bodies = std::iter::once(&s.common).chain(s.variants.iter().map(|v| &v.body));
+            for ch in bodies.flat_map(|b| b.channels.iter().flatten()) {
+                if ch.kind != lifenav_core::model::ChannelKind::Automatic && ch.appear.is_none() {
+                    silent.push(format!("{name}: {} {:?}", s.id, ch.kind));
+                }
+            }
+        }
+        assert_eq!(silent, Vec::<String>::new(), "each channel lists its `appear`");
+    }
+}

@@ -197,6 +197,14 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                     share.total,
                     share.percent()
                 );
+                let home = lifenav_core::coverage::portal_home_links(&engine.catalog);
+                if !home.is_empty() {
+                    println!(
+                        "portal channels linking the portal's home page, not the service's card ({}): {}",
+                        home.len(),
+                        home.join(", ")
+                    );
+                }
                 for r in rows.iter().filter(|r| !r.missing.is_empty()) {
                     println!("{} missing (neither stated nor marked unknown): {}", r.field.key(), r.missing.join(", "));
                 }

@@ -148,10 +148,33 @@ fn federal(host: &str) -> bool {
     under(host, "gov.ru") || host == "gosuslugi.ru" || host == "www.gosuslugi.ru"
 }
 
+/// `url` is a site's home page (its path empty or `/`): no document behind it.
+pub fn is_home_page(url: &str) -> bool {
+    host_of(url).is_some_and(|(_, path)| path.is_empty() || path == "/")
+}
+
+/// The services with a portal channel that links the portal's home page instead of the
+/// service's own card, for the coverage report.
+pub fn portal_home_links(catalog: &Catalog) -> Vec<String> {
+    let mut out: Vec<String> = catalog
+        .services
+        .iter()
+        .filter(|s| {
+            std::iter::once(&s.common)
+                .chain(s.variants.iter().map(|v| &v.body))
+                .flat_map(|b| b.channels.iter().flatten())
+                .any(|ch| ch.kind == ChannelKind::Portal && ch.url.as_deref().is_some_and(is_home_page))
+        })
+        .map(|s| s.id.clone())
+        .collect();
+    out.dedup();
+    out
+}
+
 /// What kind of source `url` is, for this catalog.
 pub fn source_kind(catalog: &Catalog, url: &str) -> SourceKind {
-    let Some((host, path)) = host_of(url) else { return SourceKind::Invalid };
-    if path.is_empty() || path == "/" {
+    let Some((host, _)) = host_of(url) else { return SourceKind::Invalid };
+    if is_home_page(url) {
         return SourceKind::HomePage;
     }
     if refused(&host) {
@@ -520,6 +543,11 @@ pub fn sources_block(catalog: &Catalog) -> String {
     for (name, n) in names.iter().zip(kinds) {
         o.push_str(&format!("| {name} | {n} |\n"));
     }
+    let home = portal_home_links(catalog);
+    o.push_str(&format!(
+        "\nУслуг, где канал «Госуслуги» ведёт на главную страницу портала, а не на карточку услуги: {}.\n",
+        home.len()
+    ));
     o.push_str("\nДаты `checked` фактов без `unverified` (день, когда текст факта сверен с источником):\n\n");
     o.push_str("| дата | фактов |\n|---|---:|\n");
     for (day, n) in dates.iter().filter(|(_, n)| **n > 0) {
@@ -605,6 +633,9 @@ mod tests {
         assert_eq!(kind("https://zags.ulgov.ru/main/gosuslugi/"), SourceKind::Other);
         assert_eq!(kind("https://dzen.ru/b/xyz"), SourceKind::Other);
         assert_eq!(kind("not a url"), SourceKind::Invalid);
+        let portal = |url: &str| json!({ "channels": [{ "kind": "portal", "url": url, "appear": [] }] });
+        assert_eq!(portal_home_links(&one(portal("https://www.gosuslugi.ru/"))), ["x"]);
+        assert!(portal_home_links(&one(portal("https://www.gosuslugi.ru/600101/1"))).is_empty());
     }
 
     #[test]

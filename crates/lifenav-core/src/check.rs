@@ -4,9 +4,9 @@
 
 use crate::condition::Tri;
 use crate::diagnostic::{Diagnostic, Path};
-use crate::engine::dated::{ends_soon, Dated};
+use crate::engine::dated::Dated;
 use crate::engine::{Engine, VariantMatch};
-use crate::model::{PeriodUnit, VariantBody};
+use crate::model::PeriodUnit;
 use crate::questionnaire::Profile;
 use crate::Date;
 use std::collections::HashSet;
@@ -481,36 +481,11 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
 }
 
 /// The fee, term and deadline values that end within `days` of `today` with nothing
-/// after them, said in Russian for the department that must find the next value:
-/// «Пособие на погребение, пошлина: значение действует до 31.01.2027, следующего нет».
+/// after them (see [`crate::freshness::ending_facts`]), in the catalog's order.
 fn ending_facts(engine: &Engine, today: Date, days: u32) -> Vec<Diagnostic> {
-    let days = i64::from(days);
-    let mut out = Vec::new();
-    for s in &engine.catalog.services {
-        let path = Path::root("services").key(&s.id);
-        let bodies = std::iter::once((path.clone(), &s.common))
-            .chain(s.variants.iter().enumerate().map(|(i, v)| (path.key("variants").index(i), &v.body)));
-        for (bp, body) in bodies {
-            let VariantBody { fee, term, deadline, .. } = body;
-            let ends = [
-                ("fee", "пошлина", fee.as_ref().and_then(|f| ends_soon(f, today, days))),
-                ("term", "срок рассмотрения", term.as_ref().and_then(|t| ends_soon(t, today, days))),
-                ("deadline", "срок обращения", deadline.as_ref().and_then(|t| ends_soon(t, today, days))),
-            ];
-            for (key, what, last) in ends {
-                if let Some(last) = last {
-                    out.push(Diagnostic::warning(
-                        bp.key(key),
-                        format!(
-                            "{}, {what}: значение действует до {:02}.{:02}.{}, следующего нет",
-                            s.title.ru, last.day, last.month, last.year
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    out
+    let mut found = crate::freshness::ending_facts(&engine.catalog, today, days);
+    found.sort_by_key(|f| f.path.to_string());
+    found.into_iter().map(|f| Diagnostic::warning(f.path, f.message)).collect()
 }
 
 /// The longest term or deadline in the catalog, in calendar days at most, and where it is.

@@ -606,33 +606,50 @@ impl Engine {
     /// Groups every time a step needs the applicant in person into as few trips as the
     /// offices and the dates allow: a presence joins an earlier trip to an office that
     /// serves it, if the trip is on or after its earliest day, before the step's
-    /// deadline when it is to apply, and not already for the same step.
+    /// deadline when it is to apply, and in order: after the trip where the steps it
+    /// needs are finished (their result collected), and after its own step's previous
+    /// presence.
     fn group_visits(&self, steps: &[Step]) -> Vec<Visit> {
         let mut visits: Vec<Visit> = Vec::new();
+        // For each step with presences, the trip its last one is in (index into `visits`).
+        let mut finished: Vec<Option<usize>> = vec![None; steps.len() + 1];
         for step in steps {
+            // The first trip this presence may be in, and the day it cannot be before.
+            let needed = step.depends_on.iter().filter_map(|&d| finished.get(d).copied().flatten()).max();
+            let mut floor = needed.unwrap_or(0);
+            let mut not_before = needed.map(|i| visits[i].date);
             for p in &step.presence {
                 let in_time = |v: &Visit| {
                     v.date >= p.date
                         && (p.to != Purpose::Apply || step.deadline_date.is_none_or(|d| step.overdue || v.date <= d))
                 };
-                let joinable = visits.iter_mut().find(|v| {
+                let joinable = visits.iter().enumerate().skip(floor).position(|(_, v)| {
                     in_time(v) && !v.steps.contains(&step.number) && v.offices.iter().any(|o| p.offices.contains(o))
                 });
                 let reason = Reason { step: step.number, to: p.to, why: p.why.clone() };
-                match joinable {
-                    Some(v) => {
+                let at = match joinable {
+                    Some(k) => {
+                        let v = &mut visits[floor + k];
                         v.offices.retain(|o| p.offices.contains(o));
                         v.steps.push(step.number);
                         v.reasons.push(reason);
+                        floor + k
                     }
-                    None => visits.push(Visit {
-                        number: visits.len() + 1,
-                        offices: p.offices.clone(),
-                        steps: vec![step.number],
-                        reasons: vec![reason],
-                        date: p.date,
-                    }),
-                }
+                    None => {
+                        visits.push(Visit {
+                            number: visits.len() + 1,
+                            offices: p.offices.clone(),
+                            steps: vec![step.number],
+                            reasons: vec![reason],
+                            date: not_before.map_or(p.date, |d| d.max(p.date)),
+                        });
+                        visits.len() - 1
+                    }
+                };
+                finished[step.number] = Some(at);
+                // The step's next presence is a later trip.
+                floor = at + 1;
+                not_before = Some(visits[at].date);
             }
         }
         visits

@@ -355,3 +355,33 @@ fn a_dated_fee_changes_exactly_on_1_january_and_on_1_february_2027() {
     let on = |day: &str| e.plan(0, &Answers::new(), None, date(day)).total_fee;
     assert_eq!([on("2026-12-31"), on("2027-01-01"), on("2027-01-31"), on("2027-02-01")], [100.0, 200.0, 200.0, 300.0]);
 }
+
+#[test]
+fn a_step_needing_a_result_to_collect_applies_on_that_trip_or_later() {
+    let e = engine(catalog(
+        json!([]),
+        json!([
+            service(
+                "certificate",
+                json!({
+                    "results": ["certificate"],
+                    "channels": [{ "kind": "mfc", "office": "d", "appear": [{ "to": "apply" }, { "to": "collect" }] }]
+                })
+            ),
+            service(
+                "queue",
+                json!({
+                    "documents": [{ "doc": "certificate" }],
+                    "channels": [{ "kind": "mfc", "office": "d", "appear": [{ "to": "apply" }] }]
+                })
+            )
+        ]),
+        json!([{ "service": "certificate" }, { "service": "queue" }]),
+    ));
+    let plan = e.plan(0, &Answers::new(), None, date("2026-11-20"));
+    // The certificate is ready the same day, but it is in hand only once collected.
+    let trips: Vec<Vec<(usize, Purpose)>> =
+        plan.visits.iter().map(|v| v.reasons.iter().map(|r| (r.step, r.to)).collect()).collect();
+    assert_eq!(trips, [vec![(1, Purpose::Apply)], vec![(1, Purpose::Collect), (2, Purpose::Apply)]]);
+    assert_eq!(plan.visits.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2]);
+}

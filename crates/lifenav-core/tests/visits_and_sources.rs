@@ -39,6 +39,26 @@ fn visit_problems(plan: &Plan, what: &str) -> Vec<String> {
             out.push(format!("{what}: step {} is {:?} with {} presences", s.number, s.mode, s.presence.len()));
         }
     }
+    // Each step's trips in order, and none before the trips of the steps it needs.
+    let trips = |step: usize| -> Vec<usize> {
+        plan.visits.iter().filter(|v| v.steps.contains(&step)).map(|v| v.number).collect()
+    };
+    for s in &plan.steps {
+        let mine = trips(s.number);
+        if mine.windows(2).any(|w| w[0] >= w[1]) || mine.len() != s.presence.len() {
+            out.push(format!("{what}: step {} is on trips {mine:?} for {} presences", s.number, s.presence.len()));
+        }
+        for d in &s.depends_on {
+            if let (Some(first), Some(last)) = (mine.first(), trips(*d).last()) {
+                if first < last {
+                    out.push(format!(
+                        "{what}: step {} on trip {first}, before step {d} is done on trip {last}",
+                        s.number
+                    ));
+                }
+            }
+        }
+    }
     for v in &plan.visits {
         if v.steps.len() != v.reasons.len() || v.offices.is_empty() {
             out.push(format!("{what}: visit {} has steps {:?} and {} reasons", v.number, v.steps, v.reasons.len()));

@@ -219,9 +219,9 @@ fn refused(host: &str) -> bool {
 /// What `lifenav check` says about `primary_sources`. The catalog lists its own
 /// authorities only: the region's, the city's, its МФЦ, a federal body off `gov.ru`.
 /// Federal `*.gov.ru`, `www.gosuslugi.ru` and the legal systems count without being
-/// listed. An entry that is not a host, or a kind never primary, is an error; one that
-/// is none of the catalog's departments' `site` is a warning, since an authority the
-/// citizen deals with is a department of the catalog (another city's site never is).
+/// listed. An entry that is not a host, a kind never primary, or none of the catalog's
+/// departments' `site` is an error: an authority the citizen deals with is a department
+/// of the catalog, and another city's site never is.
 pub fn primary_source_problems(catalog: &Catalog) -> Vec<Diagnostic> {
     let sites: Vec<String> = catalog
         .departments
@@ -243,7 +243,7 @@ pub fn primary_source_problems(catalog: &Catalog) -> Vec<Diagnostic> {
             && !LEGAL_SYSTEMS.iter().any(|d| under(&host, d))
             && !sites.iter().any(|s| under(s, &host))
         {
-            out.push(Diagnostic::warning(
+            out.push(Diagnostic::error(
                 path,
                 format!(
                     "`{entry}` is no department's `site`: list only the catalog's own authorities (the region's, the city's), give the department its `site`, or remove the entry"
@@ -658,7 +658,7 @@ mod tests {
             primary_source_problems(&c).iter().map(|d| (d.is_error(), d.path.to_string())).collect();
         // Paths number entries from 1, as editors count them.
         let at = |i: usize| format!("meta.primary_sources[{}]", i + 1);
-        assert_eq!(found, [(false, at(3)), (true, at(4)), (true, at(5)), (true, at(6)), (true, at(7))]);
+        assert_eq!(found, [(true, at(3)), (true, at(4)), (true, at(5)), (true, at(6)), (true, at(7))]);
     }
 
     #[test]

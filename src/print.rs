@@ -58,11 +58,11 @@ pub fn plan_html(engine: &Engine, plan: &Plan, next_left: &[QuestionsLeft], lang
             write!(o, "<p><b>{}: {} ({} {})</b></p>", esc(l.nearest), esc(&n.date.human(lang)), esc(l.step), n.step);
     }
     if plan.visits.is_empty() {
-        let _ = write!(o, "<p>{}: {}</p>", esc(l.visit_plan), esc(l.no_visits));
+        let _ = write!(o, "<p>{}: {}</p>", esc(l.visit_plan), esc(present::no_visits(plan, lang)));
     } else {
         let visits = plan.visits.iter().map(|v| {
             let place = v.offices.first().map(|id| present::office(engine, id, lang)).unwrap_or_default();
-            format!("{place}: {} ({} {})", present::step_numbers(&v.steps, lang), l.start_from, v.date.human(lang))
+            format!("{place}: {} ({} {})", present::visit_reasons(plan, v, lang), l.start_from, v.date.human(lang))
         });
         list(&mut o, l.visit_plan, visits);
     }

@@ -163,7 +163,7 @@ fn Visits(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
         <section class="ln-visits" aria-labelledby="ln-visits-h">
             <h3 id="ln-visits-h">{l.visit_plan}</h3>
             {if plan.visits.is_empty() {
-                view! { <p>{l.no_visits}</p> }.into_any()
+                view! { <p>{present::no_visits(&plan, lang)}</p> }.into_any()
             } else {
                 view! {
                     <ol>
@@ -176,7 +176,7 @@ fn Visits(engine: Arc<Engine>, plan: Arc<Plan>, lang: Lang) -> impl IntoView {
                                     <li>
                                         {format!(
                                             "{place}: {} ({} {})",
-                                            present::step_numbers(&v.steps, lang),
+                                            present::visit_reasons(&plan, v, lang),
                                             l.start_from,
                                             v.date.human(lang),
                                         )}

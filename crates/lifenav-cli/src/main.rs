@@ -3,7 +3,7 @@
 mod render;
 
 use clap::{Parser, Subcommand};
-use lifenav_core::source::{check_dir, check_dir_on, load_dir, read_dir};
+use lifenav_core::source::{check_dir, check_dir_within, load_dir, read_dir};
 use lifenav_core::{check, graph, scenario, Date, Diagnostic, Engine, Lang};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -27,6 +27,9 @@ enum Command {
         /// Also print, per field, how many services state it from which kind of source.
         #[arg(long)]
         coverage: bool,
+        /// Warn this many days before a dated fee, term or deadline ends with no value after it.
+        #[arg(long, value_name = "DAYS", default_value_t = lifenav_core::check::ENDING_WARN_DAYS)]
+        warn_days: u32,
     },
     /// Compile a catalog folder into the JSON bundle the widget loads.
     Build {
@@ -66,6 +69,18 @@ enum Command {
     Questions { catalog: PathBuf },
     /// Run the scenario files in the catalog's scenarios/ folder.
     Test { catalog: PathBuf },
+    /// Write the coverage totals into the generated block of the catalog's SOURCES.md
+    /// (between `<!-- generated: lifenav coverage -->` and `<!-- /generated -->`); the
+    /// prose around it stays as the editors wrote it.
+    Sources {
+        catalog: PathBuf,
+        /// The file to write (default: SOURCES.md in the catalog folder).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write nothing; exit non-zero when the file's block differs from the files.
+        #[arg(long)]
+        check: bool,
+    },
     /// A situation's chain as Graphviz DOT.
     Graph {
         catalog: PathBuf,
@@ -152,9 +167,9 @@ fn engine(path: &Path) -> Result<Engine, Failure> {
 
 fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { catalog, as_of, coverage } => {
+        Command::Check { catalog, as_of, coverage, warn_days } => {
             let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
-            let report = check_dir_on(&catalog, Some(as_of));
+            let report = check_dir_within(&catalog, Some(as_of), warn_days);
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;
             for d in &report.diagnostics {
@@ -175,6 +190,21 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                     engine.catalog.services.len(),
                     lifenav_core::coverage::table(&rows)
                 );
+                let share = lifenav_core::coverage::primary_share(&engine.catalog);
+                println!(
+                    "primary sources of fees, terms, deadlines and legal bases: {} of {} ({}%)",
+                    share.primary,
+                    share.total,
+                    share.percent()
+                );
+                let home = lifenav_core::coverage::portal_home_links(&engine.catalog);
+                if !home.is_empty() {
+                    println!(
+                        "portal channels linking the portal's home page, not the service's card ({}): {}",
+                        home.len(),
+                        home.join(", ")
+                    );
+                }
                 for r in rows.iter().filter(|r| !r.missing.is_empty()) {
                     println!("{} missing (neither stated nor marked unknown): {}", r.field.key(), r.missing.join(", "));
                 }
@@ -246,6 +276,33 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 );
             }
             println!("longest path: {worst} questions");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources { catalog, output, check } => {
+            let engine = engine(&catalog)?;
+            let path = output.unwrap_or_else(|| catalog.join("SOURCES.md"));
+            let old = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !check => String::new(),
+                Err(e) => return Err(Failure(format!("{}: {e}", path.display()))),
+            };
+            let block = lifenav_core::coverage::sources_block(&engine.catalog);
+            let new = lifenav_core::coverage::splice_generated(&old, &block)
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            if check {
+                if lifenav_core::coverage::generated_part(&old) == Some(block.as_str()) {
+                    println!("{}: the generated block agrees with the files", path.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
+                println!(
+                    "{}: the generated block disagrees with the files; run `lifenav sources {}`",
+                    path.display(),
+                    catalog.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            std::fs::write(&path, new).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            println!("{}: the generated block is written", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Test { catalog } => {

@@ -24,12 +24,12 @@ pub fn plan(engine: &Engine, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(o, "{}: {} ({} {})", l.nearest, n.date.human(lang), l.step, n.step);
     }
     if plan.visits.is_empty() {
-        let _ = writeln!(o, "{}: {}", l.visit_plan, l.no_visits);
+        let _ = writeln!(o, "{}: {}", l.visit_plan, no_visits(plan, lang));
     } else {
         let _ = writeln!(o, "{}:", l.visit_plan);
         for v in &plan.visits {
             let place = v.offices.first().map(|id| office(engine, id, lang)).unwrap_or_default();
-            let _ = writeln!(o, "  {}) {place}: {}", v.number, step_numbers(&v.steps, lang));
+            let _ = writeln!(o, "  {}) {place}: {}", v.number, visit_reasons(plan, v, lang));
         }
     }
     for w in &plan.warnings {

@@ -104,11 +104,16 @@ fn check_warns_about_a_fact_that_ends_soon() {
     let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-12-15"]);
     let out = stdout(&o);
     assert!(
-        out.contains("services.permit.fee: the fee of service permit ends on 31 January 2027; nothing follows"),
+        out.contains("services.permit.fee: ") && out.contains(": значение действует до 31.01.2027, следующего нет"),
         "{out}"
     );
     let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-11-01"]);
-    assert!(!stdout(&o).contains("ends on"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("следующего нет"), "{}", stdout(&o));
+    // Told to look 100 days ahead, 1 November is close enough; 30 days from 15 December is not.
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-11-01", "--warn-days", "100"]);
+    assert!(stdout(&o).contains("значение действует до 31.01.2027, следующего нет"), "{}", stdout(&o));
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--as-of", "2026-12-15", "--warn-days", "30"]);
+    assert!(!stdout(&o).contains("следующего нет"), "{}", stdout(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -117,12 +122,19 @@ fn coverage_counts_every_irkutsk_service_in_every_field() {
     let o = lifenav(&["check", "catalog/irkutsk", "--coverage", "--as-of", "2026-12-01"]);
     let out = stdout(&o);
     assert!(o.status.success(), "{out}");
-    assert!(out.contains("coverage of 63 services:"), "{out}");
+    // As many services as the catalog has: new ones need no edit here.
+    let services: usize = out
+        .split("coverage of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(services >= 63, "{out}");
     let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| field")).collect();
     assert_eq!(rows.len(), 6, "{out}");
     for row in rows {
         let counts: Vec<usize> = row.split('|').filter_map(|c| c.trim().parse().ok()).collect();
-        assert_eq!(counts.iter().sum::<usize>(), 63, "{row}");
+        assert_eq!(counts.iter().sum::<usize>(), services, "{row}");
         assert_eq!(counts.last(), Some(&0), "every field is stated or marked unknown: {row}");
     }
     assert!(!out.contains("missing (neither stated nor marked unknown)"), "{out}");
@@ -372,10 +384,10 @@ fn test_runs_the_scenarios() {
 #[test]
 fn a_failing_scenario_fails_the_command() {
     let dir = scratch_catalog("scenario");
-    replace(&dir.join("scenarios/death.toml"), "visits = 2", "visits = 1");
+    replace(&dir.join("scenarios/death.toml"), "visits = 3", "visits = 1");
     let o = lifenav(&["test", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("визитов: ожидалось 1, по плану 2"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("визитов: ожидалось 1, по плану 3"), "{}", stdout(&o));
     assert_eq!(stdout(&o).lines().last(), Some("8 passed, 1 failed"));
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -397,4 +409,43 @@ fn the_published_schema_is_up_to_date() {
         stdout(&o).trim(),
         "run `cargo run -p lifenav-cli -- schema > docs/bundle.schema.json`"
     );
+}
+
+#[test]
+fn the_committed_sources_block_agrees_with_the_irkutsk_files() {
+    let o = lifenav(&["sources", "catalog/irkutsk", "--check"]);
+    assert!(
+        o.status.success(),
+        "catalog/irkutsk/SOURCES.md: run `cargo run -p lifenav-cli -- sources catalog/irkutsk`\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
+
+#[test]
+fn sources_rewrites_only_its_block_and_check_finds_a_stale_one() {
+    let dir = std::env::temp_dir().join(format!("lifenav-cli-test-sources-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(DATED), &dir);
+    let md = dir.join("SOURCES.md");
+    let prose = "# Источники\n\nНаписано редактором.\n\n<!-- generated: lifenav coverage -->\nстарые итоги\n<!-- /generated -->\n\nИ ещё абзац.\n";
+    std::fs::write(&md, prose).unwrap();
+    let d = dir.to_str().unwrap();
+    assert!(!lifenav(&["sources", d, "--check"]).status.success(), "the old totals are stale");
+    let o = lifenav(&["sources", d]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Источники\n\nНаписано редактором.\n\n<!-- generated: lifenav coverage -->"), "{text}");
+    assert!(text.ends_with("<!-- /generated -->\n\nИ ещё абзац.\n") && !text.contains("старые итоги"), "{text}");
+    assert!(text.contains("| поле | первичный |"), "{text}");
+    assert!(lifenav(&["sources", d, "--check"]).status.success());
+    // A fact changes: the block no longer agrees until it is written again.
+    let permit = dir.join("services/permit.toml");
+    let changed = std::fs::read_to_string(&permit).unwrap().replacen("[term]\n", "[term]\nunverified = true\n", 1);
+    std::fs::write(&permit, changed).unwrap();
+    assert!(!lifenav(&["sources", d, "--check"]).status.success());
+    std::fs::write(&md, "без блока\n").unwrap();
+    assert!(lifenav(&["sources", d]).status.success());
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("без блока\n\n<!-- generated: lifenav coverage -->"));
+    let _ = std::fs::remove_dir_all(dir);
 }

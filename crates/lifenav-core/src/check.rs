@@ -4,11 +4,11 @@
 
 use crate::condition::Tri;
 use crate::diagnostic::{Diagnostic, Path};
-use crate::engine::dated::{ends_soon, Dated};
+use crate::engine::dated::Dated;
 use crate::engine::{Engine, VariantMatch};
-use crate::model::{PeriodUnit, VariantBody};
+use crate::model::PeriodUnit;
 use crate::questionnaire::Profile;
-use crate::{Date, Lang};
+use crate::Date;
 use std::collections::HashSet;
 
 mod calendar;
@@ -276,9 +276,18 @@ pub fn check(engine: &Engine) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     check_on(engine, engine.catalog.meta.effective)
 }
 
+/// How many days before a dated value ends with nothing after it `check` warns, unless
+/// told otherwise: two months leave time to find the next decree.
+pub const ENDING_WARN_DAYS: u32 = 60;
+
 /// [`check`] as of `today`: facts that end soon and the calendar's years are judged
 /// from that day.
 pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
+    check_within(engine, today, ENDING_WARN_DAYS)
+}
+
+/// [`check_on`], warning of values that end within `warn_days` of `today`.
+pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagnostic>, Vec<QuestionStats>) {
     let c = &engine.catalog;
     let mut diags = Vec::new();
     let mut stats = Vec::new();
@@ -307,7 +316,8 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
     }
 
     diags.extend(next_conditions(engine));
-    diags.extend(ending_facts(engine, today));
+    diags.extend(ending_facts(engine, today, warn_days));
+    diags.extend(crate::coverage::primary_source_problems(c));
     diags.extend(calendar::check(engine, today));
     diags.extend(required::check(engine));
 
@@ -380,6 +390,9 @@ pub fn check_on(engine: &Engine, today: Date) -> (Vec<Diagnostic>, Vec<QuestionS
         for b in bodies {
             for ch in b.channels.iter().flatten() {
                 if let Some(o) = &ch.office {
+                    used_departments.insert(o);
+                }
+                for o in ch.appear.iter().flatten().filter_map(|a| a.office.as_ref()) {
                     used_departments.insert(o);
                 }
             }
@@ -469,31 +482,12 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
     None
 }
 
-/// The fee, term and deadline values that end within 60 days of `today` with nothing after them.
-fn ending_facts(engine: &Engine, today: Date) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for s in &engine.catalog.services {
-        let path = Path::root("services").key(&s.id);
-        let bodies = std::iter::once((path.clone(), &s.common))
-            .chain(s.variants.iter().enumerate().map(|(i, v)| (path.key("variants").index(i), &v.body)));
-        for (bp, body) in bodies {
-            let VariantBody { fee, term, deadline, .. } = body;
-            let ends = [
-                ("fee", "the fee", fee.as_ref().and_then(|f| ends_soon(f, today, 60))),
-                ("term", "the processing term", term.as_ref().and_then(|t| ends_soon(t, today, 60))),
-                ("deadline", "the deadline", deadline.as_ref().and_then(|t| ends_soon(t, today, 60))),
-            ];
-            for (key, what, last) in ends {
-                if let Some(last) = last {
-                    out.push(Diagnostic::warning(
-                        bp.key(key),
-                        format!("{what} of service {} ends on {}; nothing follows", s.id, last.human(Lang::En)),
-                    ));
-                }
-            }
-        }
-    }
-    out
+/// The fee, term and deadline values that end within `days` of `today` with nothing
+/// after them (see [`crate::freshness::ending_facts`]), in the catalog's order.
+fn ending_facts(engine: &Engine, today: Date, days: u32) -> Vec<Diagnostic> {
+    let mut found = crate::freshness::ending_facts(&engine.catalog, today, days);
+    found.sort_by_key(|f| f.path.to_string());
+    found.into_iter().map(|f| Diagnostic::warning(f.path, f.message)).collect()
 }
 
 /// The longest term or deadline in the catalog, in calendar days at most, and where it is.

@@ -3,7 +3,7 @@
 //! department's editor gets one list.
 
 use crate::diagnostic::Path;
-use crate::engine::dated::Dated;
+use crate::engine::dated::{ends_soon, Dated};
 use crate::model::{Catalog, ItemKind, Service, VariantBody};
 use crate::Date;
 use serde::Serialize;
@@ -58,6 +58,69 @@ pub fn stale_facts(catalog: &Catalog, today: Date, max_age_months: u32) -> Vec<S
     }
     // Never checked counts as the oldest.
     out.sort_by(|a, b| (&a.department, a.checked, &a.path).cmp(&(&b.department, b.checked, &b.path)));
+    out
+}
+
+/// A dated value that ends soon with no value after it: its department must find the
+/// next one before the plan has nothing to say (the studio's «Актуальность» lists these
+/// first, `lifenav check` warns of them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndingFact {
+    /// Who answers for it: the service's provider.
+    pub department: String,
+    pub item: (ItemKind, String),
+    /// As in diagnostics: `services.x.fee`.
+    pub path: Path,
+    pub what: FactKind,
+    /// The last day of its last value.
+    pub last: Date,
+    /// For the department, in Russian: «Пособие на погребение, пошлина: значение
+    /// действует до 31.01.2027, следующего нет».
+    pub message: String,
+}
+
+/// Every fee, term and deadline whose last value ends within `days` of `today` with no
+/// value after it; by department, the soonest first.
+pub fn ending_facts(catalog: &Catalog, today: Date, days: u32) -> Vec<EndingFact> {
+    let days = i64::from(days);
+    let mut out = Vec::new();
+    for s in &catalog.services {
+        let path = Path::root("services").key(&s.id);
+        let bodies = std::iter::once((path.clone(), &s.common))
+            .chain(s.variants.iter().enumerate().map(|(i, v)| (path.key("variants").index(i), &v.body)));
+        for (bp, body) in bodies {
+            let ends = [
+                ("fee", FactKind::Fee, "пошлина", body.fee.as_ref().and_then(|f| ends_soon(f, today, days))),
+                (
+                    "term",
+                    FactKind::Term,
+                    "срок рассмотрения",
+                    body.term.as_ref().and_then(|t| ends_soon(t, today, days)),
+                ),
+                (
+                    "deadline",
+                    FactKind::Deadline,
+                    "срок обращения",
+                    body.deadline.as_ref().and_then(|t| ends_soon(t, today, days)),
+                ),
+            ];
+            for (key, what, words, last) in ends {
+                let Some(last) = last else { continue };
+                out.push(EndingFact {
+                    department: s.provider.clone(),
+                    item: (ItemKind::Service, s.id.clone()),
+                    path: bp.key(key),
+                    what,
+                    last,
+                    message: format!(
+                        "{}, {words}: значение действует до {:02}.{:02}.{}, следующего нет",
+                        s.title.ru, last.day, last.month, last.year
+                    ),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.department, a.last, &a.path).cmp(&(&b.department, b.last, &b.path)));
     out
 }
 
@@ -189,6 +252,43 @@ mod tests {
         );
         assert_eq!(found[3].what, FactKind::Fee);
         assert_eq!(found[3].item, (ItemKind::Service, "svc".to_string()));
+    }
+
+    #[test]
+    fn values_ending_soon_with_nothing_after_are_listed_by_department_soonest_first() {
+        let mut c = catalog();
+        let mut other = c.services[0].clone();
+        other.id = "other".into();
+        other.provider = "a-dept".into();
+        other.title = Text::ru("Пособие на погребение");
+        other.common.fee = Some(Fee { amount: 0.0, until: Some(date("2027-01-31")), ..Fee::default() });
+        c.services[0].common.term.as_mut().unwrap().until = Some(date("2026-12-31"));
+        c.services[0].variants[1].body.fee.as_mut().unwrap().until = Some(date("2027-01-15"));
+        c.services.push(other);
+        let found: Vec<(String, String, String)> = ending_facts(&c, date("2026-12-15"), 60)
+            .into_iter()
+            .map(|f| (f.department, f.path.to_string(), f.message))
+            .collect();
+        let b = |path: &str, what: &str, day: &str| {
+            (
+                "b-dept".to_string(),
+                path.to_string(),
+                format!("Регистрация рождения ребёнка, {what}: значение действует до {day}, следующего нет"),
+            )
+        };
+        assert_eq!(
+            found,
+            [
+                (
+                    "a-dept".to_string(),
+                    "services.other.fee".to_string(),
+                    "Пособие на погребение, пошлина: значение действует до 31.01.2027, следующего нет".to_string()
+                ),
+                b("services.svc.term", "срок рассмотрения", "31.12.2026"),
+                b("services.svc.variants[2].fee", "пошлина", "15.01.2027"),
+            ]
+        );
+        assert!(ending_facts(&c, date("2026-12-15"), 10).is_empty());
     }
 
     #[test]

@@ -209,11 +209,24 @@ pub fn generate(o: &GenOptions) -> Catalog {
                     office: None,
                     url: Some("https://www.gosuslugi.ru/".into()),
                     note: None,
+                    appear: None,
                 }],
-                1 => vec![Channel { kind: ChannelKind::Automatic, office: None, url: None, note: None }],
+                1 => vec![Channel { kind: ChannelKind::Automatic, office: None, url: None, note: None, appear: None }],
                 _ => vec![
-                    Channel { kind: ChannelKind::InPerson, office: Some(office.clone()), url: None, note: None },
-                    Channel { kind: ChannelKind::Mfc, office: Some("dep0".into()), url: None, note: None },
+                    Channel {
+                        kind: ChannelKind::InPerson,
+                        office: Some(office.clone()),
+                        url: None,
+                        note: None,
+                        appear: None,
+                    },
+                    Channel {
+                        kind: ChannelKind::Mfc,
+                        office: Some("dep0".into()),
+                        url: None,
+                        note: None,
+                        appear: None,
+                    },
                 ],
             };
             Service {

@@ -73,7 +73,7 @@ pub use condition::Tri;
 pub use date::{Date, ProductionCalendar};
 pub use diagnostic::{Diagnostic, Path, Severity};
 pub use engine::Engine;
-pub use freshness::{stale_facts, StaleFact};
+pub use freshness::{ending_facts, stale_facts, EndingFact, StaleFact};
 pub use impact::{compare_plans, PlanChange};
 #[cfg(feature = "source")]
 pub use impact::{impact, ScenarioImpact};

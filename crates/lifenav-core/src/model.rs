@@ -648,6 +648,54 @@ pub struct Channel {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Every time the applicant must come in person on this channel: to apply, for the
+    /// act itself, to collect the result. Without it, a visiting channel (`in_person`,
+    /// `one_window`, `mfc`) means one visit to apply and any other none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appear: Option<Vec<Appearance>>,
+}
+
+/// What the applicant comes in person for (the monitoring indicator counts each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// To hand in the application and show the originals.
+    Apply,
+    /// For the act itself: the marriage registration, both in person.
+    Act,
+    /// To collect the result: a passport is handed over in person.
+    Collect,
+}
+
+/// One time the applicant must come in person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Appearance {
+    pub to: Purpose,
+    /// Where, when not the channel's own office (or the provider): a passport applied
+    /// for on the portal is collected at the МВД.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Why, for the citizen, when the purpose alone says too little: «регистрация брака:
+    /// оба лично».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+}
+
+impl Channel {
+    /// The times the applicant comes in person on this channel, as written or as the
+    /// channel's kind implies.
+    pub fn appearances(&self) -> std::borrow::Cow<'_, [Appearance]> {
+        match &self.appear {
+            Some(a) => std::borrow::Cow::Borrowed(a.as_slice()),
+            None if self.kind.is_visit() => {
+                std::borrow::Cow::Owned(vec![Appearance { to: Purpose::Apply, office: None, why: None }])
+            }
+            None => std::borrow::Cow::Borrowed(&[]),
+        }
+    }
 }
 
 // Services and variants are written flat (the shared fields beside their own), but

@@ -94,6 +94,10 @@ pub struct Step {
     pub refusal: Vec<Text>,
     pub channels: Vec<Channel>,
     pub mode: StepMode,
+    /// Every time the applicant comes in person, on the way that needs the fewest
+    /// times (the portal's, when it exists and is no worse).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub presence: Vec<Presence>,
     pub results: Vec<DocLine>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -115,13 +119,40 @@ pub struct ChecklistItem {
     pub steps: Vec<usize>,
 }
 
-/// Steps done in one trip to one office.
+/// One time a step needs the applicant in person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Presence {
+    pub to: Purpose,
+    /// Offices where it can be done (the first is suggested).
+    pub offices: Vec<String>,
+    /// The catalog's own words for it, when it has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// The earliest day: the step's start to apply, the day its result is ready for
+    /// the act or to collect.
+    pub date: Date,
+}
+
+/// Why a visit is needed: what the applicant does there for one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub step: usize,
+    pub to: Purpose,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+}
+
+/// Everything done in one trip to one office, the way the monitoring indicator counts
+/// visits: to apply, for the act itself, to collect a result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Visit {
     pub number: usize,
-    /// Offices where all these steps can be done (the first is suggested).
+    /// Offices where all of it can be done (the first is suggested).
     pub offices: Vec<String>,
+    /// The steps served, in the order of `reasons`.
     pub steps: Vec<usize>,
+    /// What is done there, one entry per step.
+    pub reasons: Vec<Reason>,
     /// The earliest day the visit can take place.
     pub date: Date,
 }
@@ -495,15 +526,27 @@ impl Engine {
             _ => None,
         };
         let channels: Vec<Channel> = pick!(channels).cloned().unwrap_or_else(|| {
-            vec![Channel { kind: ChannelKind::InPerson, office: Some(service.provider.clone()), url: None, note: None }]
+            vec![Channel {
+                kind: ChannelKind::InPerson,
+                office: Some(service.provider.clone()),
+                url: None,
+                note: None,
+                appear: None,
+            }]
         });
-        let mode = if channels.iter().any(|ch| ch.kind == ChannelKind::Automatic) {
-            StepMode::Automatic
-        } else if channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Portal | ChannelKind::Post)) {
-            StepMode::Remote
+        let (mode, presence) = if channels.iter().any(|ch| ch.kind == ChannelKind::Automatic) {
+            (StepMode::Automatic, Vec::new())
         } else {
-            StepMode::Visit
+            let presence = fewest_presences(&channels, &service.provider, start, ready_by);
+            (if presence.is_empty() { StepMode::Remote } else { StepMode::Visit }, presence)
         };
+        if mode != StepMode::Visit {
+            // Nobody comes in person on the way the plan counts: the papers are sent
+            // as scans, so no original is shown, and the checklist must not say so.
+            for line in &mut bring {
+                line.original = false;
+            }
+        }
         let mut depends_on: Vec<usize> = cx.deps[k].iter().map(|&j| cx.step_of[j]).collect();
         depends_on.sort_unstable();
         let mut unknown: Vec<FactField> =
@@ -538,6 +581,7 @@ impl Engine {
             refusal: pick!(refusal).cloned().unwrap_or_default(),
             channels,
             mode,
+            presence,
             results: compiled.results.iter().map(|&d| doc_line(d, None, None)).collect(),
             note: pick!(note).cloned(),
             unknown,
@@ -562,40 +606,94 @@ impl Engine {
             .collect()
     }
 
-    /// Groups the steps that need a visit into as few trips as the offices and the
-    /// dependencies allow: a step joins an earlier trip to an office that offers it,
-    /// if everything it needs is ready by that trip's day.
+    /// Groups every time a step needs the applicant in person into as few trips as the
+    /// offices and the dates allow: a presence joins an earlier trip to an office that
+    /// serves it, if the trip is on or after its earliest day, before the step's
+    /// deadline when it is to apply, and in order: after the trip where the steps it
+    /// needs are finished (their result collected), and after its own step's previous
+    /// presence.
     fn group_visits(&self, steps: &[Step]) -> Vec<Visit> {
         let mut visits: Vec<Visit> = Vec::new();
-        for step in steps.iter().filter(|s| s.mode == StepMode::Visit) {
-            let offices: Vec<String> = step
-                .channels
-                .iter()
-                .filter(|ch| ch.kind.is_visit())
-                .map(|ch| ch.office.clone().unwrap_or_else(|| step.provider.clone()))
-                .collect();
-            let joinable = visits
-                .iter_mut()
-                .find(|v| v.date >= step.earliest_start && v.offices.iter().any(|o| offices.contains(o)));
-            match joinable {
-                Some(v) => {
-                    v.offices.retain(|o| offices.contains(o));
-                    v.steps.push(step.number);
-                }
-                None => {
-                    let mut unique = offices.clone();
-                    unique.dedup();
-                    visits.push(Visit {
-                        number: visits.len() + 1,
-                        offices: unique,
-                        steps: vec![step.number],
-                        date: step.earliest_start,
-                    })
-                }
+        // For each step with presences, the trip its last one is in (index into `visits`).
+        let mut finished: Vec<Option<usize>> = vec![None; steps.len() + 1];
+        for step in steps {
+            // The first trip this presence may be in, and the day it cannot be before.
+            let needed = step.depends_on.iter().filter_map(|&d| finished.get(d).copied().flatten()).max();
+            let mut floor = needed.unwrap_or(0);
+            let mut not_before = needed.map(|i| visits[i].date);
+            for p in &step.presence {
+                let in_time = |v: &Visit| {
+                    v.date >= p.date
+                        && (p.to != Purpose::Apply || step.deadline_date.is_none_or(|d| step.overdue || v.date <= d))
+                };
+                let joinable = visits.iter().enumerate().skip(floor).position(|(_, v)| {
+                    in_time(v) && !v.steps.contains(&step.number) && v.offices.iter().any(|o| p.offices.contains(o))
+                });
+                let reason = Reason { step: step.number, to: p.to, why: p.why.clone() };
+                let at = match joinable {
+                    Some(k) => {
+                        let v = &mut visits[floor + k];
+                        v.offices.retain(|o| p.offices.contains(o));
+                        v.steps.push(step.number);
+                        v.reasons.push(reason);
+                        floor + k
+                    }
+                    None => {
+                        visits.push(Visit {
+                            number: visits.len() + 1,
+                            offices: p.offices.clone(),
+                            steps: vec![step.number],
+                            reasons: vec![reason],
+                            date: not_before.map_or(p.date, |d| d.max(p.date)),
+                        });
+                        visits.len() - 1
+                    }
+                };
+                finished[step.number] = Some(at);
+                // The step's next presence is a later trip.
+                floor = at + 1;
+                not_before = Some(visits[at].date);
             }
         }
         visits
     }
+}
+
+/// The times a step needs the applicant in person, on the channels that need the
+/// fewest: where several need the same, in the same order, any of their offices will do.
+fn fewest_presences(channels: &[Channel], provider: &str, start: Date, ready_by: Date) -> Vec<Presence> {
+    let resolved: Vec<Vec<Presence>> = channels
+        .iter()
+        .map(|ch| {
+            ch.appearances()
+                .iter()
+                .map(|a| Presence {
+                    to: a.to,
+                    offices: vec![a
+                        .office
+                        .clone()
+                        .or_else(|| ch.office.clone())
+                        .unwrap_or_else(|| provider.to_string())],
+                    why: a.why.clone(),
+                    date: if a.to == Purpose::Apply { start } else { ready_by },
+                })
+                .collect()
+        })
+        .collect();
+    let Some(fewest) = resolved.iter().min_by_key(|r| r.len()) else { return Vec::new() };
+    let same = |r: &&Vec<Presence>| r.len() == fewest.len() && r.iter().zip(fewest).all(|(a, b)| a.to == b.to);
+    let alike: Vec<&Vec<Presence>> = resolved.iter().filter(same).collect();
+    let mut out = fewest.clone();
+    for r in alike {
+        for (mine, theirs) in out.iter_mut().zip(r) {
+            for o in &theirs.offices {
+                if !mine.offices.contains(o) {
+                    mine.offices.push(o.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Stable topological order: among the steps whose prerequisites are placed, the one

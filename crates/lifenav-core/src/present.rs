@@ -4,8 +4,9 @@
 //! plan and its print view.
 
 use crate::journey::QuestionsLeft;
+use crate::model::Purpose;
 use crate::model::{ChannelKind, Level, Period, PeriodUnit};
-use crate::plan::{ChecklistItem, DocLine, Step};
+use crate::plan::{ChecklistItem, DocLine, Plan, Reason, Step, Visit};
 use crate::{Date, Engine, Lang, Value};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use std::fmt::Write;
@@ -45,6 +46,12 @@ pub struct Labels {
     pub legal_basis: &'static str,
     pub visit_plan: &'static str,
     pub no_visits: &'static str,
+    /// Said instead of `no_visits` when something must still be shown in person.
+    pub visits_ask: &'static str,
+    pub to_apply: &'static str,
+    pub to_collect: &'static str,
+    pub the_result: &'static str,
+    pub in_person: &'static str,
     /// The situations that may come next, at the end of the plan.
     pub next: &'static str,
 }
@@ -83,6 +90,11 @@ pub const RU: Labels = Labels {
     legal_basis: "Основание",
     visit_plan: "Визиты",
     no_visits: "ходить никуда не нужно",
+    visits_ask: "оригиналы документов показывают лично — уточните в ведомстве, куда и когда прийти",
+    to_apply: "подать заявление",
+    to_collect: "получить",
+    the_result: "результат",
+    in_person: "лично",
     next: "Что может понадобиться дальше",
 };
 
@@ -120,6 +132,11 @@ pub const EN: Labels = Labels {
     legal_basis: "Legal basis",
     visit_plan: "Visits",
     no_visits: "no visits needed",
+    visits_ask: "originals are shown in person: ask the authority where and when to come",
+    to_apply: "apply",
+    to_collect: "collect",
+    the_result: "the result",
+    in_person: "in person",
     next: "What may come next",
 };
 
@@ -415,6 +432,64 @@ pub fn doc(line: &DocLine, lang: Lang, to_bring: bool) -> String {
         let _ = write!(s, ": {}", note.get(lang));
     }
     s
+}
+
+/// What the plan says when it has no visits: never «ходить никуда не нужно» while an
+/// original is still to be shown.
+pub fn no_visits(plan: &Plan, lang: Lang) -> &'static str {
+    let l = labels(lang);
+    let originals = plan.checklist.iter().any(|c| c.original) || plan.steps.iter().any(|s| !s.presence.is_empty());
+    if originals {
+        l.visits_ask
+    } else {
+        l.no_visits
+    }
+}
+
+/// What one visit is for, step by step: «шаг 1 — подать заявление; шаг 3 — получить
+/// паспорт гражданина РФ».
+pub fn visit_reasons(plan: &Plan, visit: &Visit, lang: Lang) -> String {
+    let l = labels(lang);
+    let reasons: Vec<String> = visit
+        .reasons
+        .iter()
+        .map(|r| format!("{} {} — {}", l.step.to_lowercase(), r.step, reason(plan, r, lang)))
+        .collect();
+    reasons.join("; ")
+}
+
+/// Why one step needs the applicant there: the catalog's words, or the purpose's.
+pub fn reason(plan: &Plan, r: &Reason, lang: Lang) -> String {
+    let l = labels(lang);
+    if let Some(why) = &r.why {
+        return why.get(lang).to_string();
+    }
+    let step = plan.steps.iter().find(|s| s.number == r.step);
+    match r.to {
+        Purpose::Apply => l.to_apply.to_string(),
+        Purpose::Act => {
+            let title = step.map(|s| lowered(s.title.get(lang))).unwrap_or_default();
+            format!("{title}: {}", l.in_person)
+        }
+        Purpose::Collect => {
+            let results: Vec<String> =
+                step.into_iter().flat_map(|s| &s.results).map(|d| lowered(d.title.get(lang))).collect();
+            let what = if results.is_empty() { l.the_result.to_string() } else { results.join(", ") };
+            format!("{} {what}", l.to_collect)
+        }
+    }
+}
+
+/// A title inside a sentence: «Паспорт гражданина РФ» → «паспорт гражданина РФ», but
+/// «СНИЛС» stays an abbreviation.
+fn lowered(title: &str) -> String {
+    let mut chars = title.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(title.chars().skip(1)).collect()
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// "шаг 1, 3" / "step 1, 3": the steps a document or a visit serves.

@@ -401,8 +401,13 @@ pub fn check_dir(dir: &std::path::Path) -> CheckReport {
 
 /// [`check_dir`] as of a day (see [`check_files_on`]).
 pub fn check_dir_on(dir: &std::path::Path, today: Option<crate::Date>) -> CheckReport {
+    check_dir_within(dir, today, crate::check::ENDING_WARN_DAYS)
+}
+
+/// [`check_dir_on`], warning of dated values that end within `warn_days`.
+pub fn check_dir_within(dir: &std::path::Path, today: Option<crate::Date>, warn_days: u32) -> CheckReport {
     match read_dir(dir) {
-        Ok(files) => check_files_on(&dir.display().to_string(), files, today),
+        Ok(files) => check_files_within(&dir.display().to_string(), files, today, warn_days),
         Err(d) => CheckReport { engine: None, diagnostics: vec![d], stats: Vec::new() },
     }
 }
@@ -416,6 +421,16 @@ pub fn check_files(root: &str, files: Vec<SourceFile>) -> CheckReport {
 /// [`check_files`] as of `today`: facts that end within 60 days and the calendar's
 /// years are judged from that day (without one, from the day the catalog comes into force).
 pub fn check_files_on(root: &str, files: Vec<SourceFile>, today: Option<crate::Date>) -> CheckReport {
+    check_files_within(root, files, today, crate::check::ENDING_WARN_DAYS)
+}
+
+/// [`check_files_on`], warning of dated values that end within `warn_days`.
+pub fn check_files_within(
+    root: &str,
+    files: Vec<SourceFile>,
+    today: Option<crate::Date>,
+    warn_days: u32,
+) -> CheckReport {
     let loaded = load_files(root, files);
     let mut diagnostics = loaded.diagnostics;
     let mut engine = None;
@@ -423,7 +438,7 @@ pub fn check_files_on(root: &str, files: Vec<SourceFile>, today: Option<crate::D
     if let Some(catalog) = loaded.catalog {
         let (built, mut more) = crate::Engine::build(catalog);
         if let Some(e) = &built {
-            let (extra, s) = crate::check::check_on(e, today.unwrap_or(e.catalog.meta.effective));
+            let (extra, s) = crate::check::check_within(e, today.unwrap_or(e.catalog.meta.effective), warn_days);
             more.extend(extra);
             stats = s;
         }

@@ -160,15 +160,24 @@ impl Usage {
             self.results.push(doc_use(r, None, &None, path.key("results").index(i)));
         }
         for (i, ch) in body.channels.iter().flatten().enumerate() {
-            let Some(office) = &ch.office else { continue };
-            self.departments.push(DepartmentUse {
-                department: office.clone(),
-                service: s.id.clone(),
-                role: DepartmentRole::Office,
-                variant,
-                channel: Some(ch.kind),
-                path: path.key("channels").index(i).key("office"),
-            });
+            let at = path.key("channels").index(i);
+            let offices = ch.office.iter().map(|o| (o, at.key("office"))).chain(
+                ch.appear
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .filter_map(|(j, a)| a.office.as_ref().map(|o| (o, at.key("appear").index(j).key("office")))),
+            );
+            for (office, path) in offices {
+                self.departments.push(DepartmentUse {
+                    department: office.clone(),
+                    service: s.id.clone(),
+                    role: DepartmentRole::Office,
+                    variant,
+                    channel: Some(ch.kind),
+                    path,
+                });
+            }
         }
     }
 

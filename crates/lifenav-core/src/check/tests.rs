@@ -16,12 +16,67 @@ fn fee_until(until: &str, next: bool) -> Engine {
 
 #[test]
 fn a_fact_that_ends_soon_with_nothing_after_it_is_a_warning() {
-    let found = messages(&ending_facts(&fee_until("2027-01-31", false), date("2026-12-05")));
-    assert_eq!(found, ["services.x.fee: the fee of service x ends on 31 January 2027; nothing follows"]);
+    let found = messages(&ending_facts(&fee_until("2027-01-31", false), date("2026-12-05"), 60));
+    assert_eq!(found, ["services.x.fee: x, пошлина: значение действует до 31.01.2027, следующего нет"]);
     // Further off than 60 days, or already over, or followed by a value: nothing to say.
-    assert!(ending_facts(&fee_until("2027-01-31", false), date("2026-11-01")).is_empty());
-    assert!(ending_facts(&fee_until("2027-01-31", false), date("2027-02-05")).is_empty());
-    assert!(ending_facts(&fee_until("2027-01-31", true), date("2026-12-05")).is_empty());
+    assert!(ending_facts(&fee_until("2027-01-31", false), date("2026-11-01"), 60).is_empty());
+    assert!(ending_facts(&fee_until("2027-01-31", false), date("2027-02-05"), 60).is_empty());
+    assert!(ending_facts(&fee_until("2027-01-31", true), date("2026-12-05"), 60).is_empty());
+}
+
+/// A made-up catalog: the burial allowance's amount ends on 31 January 2027, the
+/// subsistence minimum's on 31 December 2026, and neither has a value after it.
+fn lapsing() -> Engine {
+    let value = |amount: u32, until: &str| json!({ "amount": amount, "basis": "закон", "source": "https://example.ru", "checked": "2026-11-01", "until": until });
+    let term = json!({ "days": 10, "basis": "закон", "source": "https://example.ru", "checked": "2026-11-01", "until": "2026-12-31" });
+    engine(catalog(
+        json!([]),
+        json!([
+            service("burial", json!({ "title": "Пособие на погребение", "fee": value(0, "2027-01-31") })),
+            service(
+                "minimum",
+                json!({ "title": "Прожиточный минимум", "term": term, "deadline": {
+                "months": 6, "basis": "закон", "source": "https://example.ru", "checked": "2026-11-01", "until": "2026-12-31",
+                "periods": [{ "months": 6, "basis": "закон", "source": "https://example.ru", "checked": "2026-11-01", "from": "2027-01-01" }]
+            } })
+            )
+        ]),
+        json!([{ "service": "burial" }, { "service": "minimum" }]),
+    ))
+}
+
+#[test]
+fn the_expiry_warning_counts_the_days_it_is_told_on_either_side_of_the_new_year_and_february() {
+    let e = lapsing();
+    let warned = |today: &str, days: u32| -> Vec<String> {
+        let (d, _) = check_within(&e, date(today), days);
+        d.iter()
+            .filter(|d| d.message.contains("следующего нет"))
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .collect()
+    };
+    let burial =
+        "services.burial.fee: Пособие на погребение, пошлина: значение действует до 31.01.2027, следующего нет";
+    let minimum = "services.minimum.term: Прожиточный минимум, срок рассмотрения: значение действует до 31.12.2026, следующего нет";
+    // 60 days by default: 2 December is the first day for 31 January, 1 November for 31 December.
+    assert_eq!(warned("2026-10-31", 60), Vec::<String>::new());
+    assert_eq!(warned("2026-11-01", 60), [minimum]);
+    assert_eq!(warned("2026-12-01", 60), [minimum]);
+    assert_eq!(warned("2026-12-02", 60), [burial, minimum]);
+    // The deadline is followed by its 2027 value: never warned. On the last day still
+    // warned; from 1 January the term is over and only the allowance is left.
+    assert_eq!(warned("2026-12-31", 60), [burial, minimum]);
+    assert_eq!(warned("2027-01-01", 60), [burial]);
+    assert_eq!(warned("2027-01-31", 60), [burial]);
+    assert_eq!(warned("2027-02-01", 60), Vec::<String>::new());
+    // Told fewer days, the warning comes later; told more, earlier.
+    assert_eq!(warned("2026-12-02", 30), [minimum]);
+    assert_eq!(warned("2027-01-01", 30), [burial]);
+    assert_eq!(warned("2026-10-01", 123), [burial, minimum]);
+    assert_eq!(
+        check_on(&e, date("2026-12-02")).0.len(),
+        check_within(&e, date("2026-12-02"), ENDING_WARN_DAYS).0.len()
+    );
 }
 
 fn with_term(days: u32) -> Engine {

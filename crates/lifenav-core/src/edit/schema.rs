@@ -216,7 +216,19 @@ const CHANNEL: &[FieldSpec] = &[
     field("office", FieldType::Ref(ItemKind::Department)),
     field("url", FieldType::Url),
     NOTE,
+    table(
+        "appear",
+        FieldType::TableList,
+        false,
+        &[
+            required("to", FieldType::Choice(PURPOSES)),
+            field("office", FieldType::Ref(ItemKind::Department)),
+            field("why", FieldType::Text),
+        ],
+    ),
 ];
+
+const PURPOSES: &[&str] = &["apply", "act", "collect"];
 
 // What a service says by default and a variant overrides.
 const DOCUMENTS: FieldSpec = table("documents", FieldType::TableList, false, REQUIREMENT);

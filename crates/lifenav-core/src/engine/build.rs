@@ -496,6 +496,21 @@ impl<'a> Builder<'a> {
                 if matches!(ch.kind, ChannelKind::OneWindow | ChannelKind::Mfc) && ch.office.is_none() {
                     self.error(cp(), "say which office: `office = \"…\"`");
                 }
+                for (j, a) in ch.appear.iter().flatten().enumerate() {
+                    if let Some(office) = &a.office {
+                        self.department_ref(office, &|| cp().key("appear").index(j).key("office"));
+                    }
+                }
+                match (&ch.appear, ch.kind) {
+                    (Some(a), ChannelKind::Automatic) if !a.is_empty() => {
+                        self.error(cp().key("appear"), "an `automatic` channel has nobody come in person")
+                    }
+                    (Some(a), kind) if a.is_empty() && kind.is_visit() => self.diags.push(Diagnostic::warning(
+                        cp().key("appear"),
+                        "this channel is a visit: list at least `{ to = \"apply\" }`",
+                    )),
+                    _ => {}
+                }
                 if ch.kind == ChannelKind::Portal && ch.url.is_none() {
                     self.diags
                         .push(Diagnostic::warning(cp(), "a portal channel should link to the service's page (`url`)"));

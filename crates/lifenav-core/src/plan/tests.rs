@@ -1,5 +1,6 @@
 use super::*;
 use crate::testing_json::{catalog, date, engine, service};
+use crate::{present, Lang};
 use serde_json::json;
 
 fn fee(amount: f64, from: Option<&str>, until: Option<&str>) -> serde_json::Value {
@@ -232,4 +233,155 @@ fn the_questions_left_next_follow_the_citizens_consent_to_reuse() {
     // Nothing to reuse: the count is the same either way, and no hint.
     let fresh = Journey::default();
     assert_eq!(fresh.next_questions(&e, "t"), QuestionsLeft { count: 2, without_reuse: None });
+}
+
+/// A marriage-like chain: `register` is applied for on the portal and both come for
+/// the act; `passport` is applied for on the portal and collected in person; `tax`
+/// follows by itself.
+fn in_person() -> Engine {
+    engine(catalog(
+        json!([]),
+        json!([
+            service(
+                "register",
+                json!({
+                    "results": ["certificate"],
+                    "term": { "months": 1, "basis": "закон" },
+                    "documents": [{ "doc": "passport" }],
+                    "channels": [
+                        { "kind": "in_person", "office": "d", "appear": [{ "to": "apply" }, { "to": "act" }] },
+                        { "kind": "portal", "url": "https://example.ru/card", "appear": [
+                            { "to": "act", "office": "d", "why": "регистрация брака: оба лично" }
+                        ] }
+                    ]
+                })
+            ),
+            service(
+                "passport",
+                json!({
+                    "results": ["form"],
+                    "term": { "working_days": 5, "basis": "закон" },
+                    "documents": [{ "doc": "certificate" }, { "doc": "passport" }],
+                    "channels": [
+                        { "kind": "mfc", "office": "d", "appear": [{ "to": "apply" }, { "to": "collect" }] },
+                        { "kind": "portal", "url": "https://example.ru/card2", "appear": [{ "to": "collect", "office": "d" }] }
+                    ]
+                })
+            ),
+            service("tax", json!({ "after": ["passport"], "channels": [{ "kind": "automatic" }] })),
+            service(
+                "online",
+                json!({ "documents": [{ "doc": "passport" }], "channels": [{ "kind": "portal", "url": "https://example.ru/c3" }] })
+            )
+        ]),
+        json!([{ "service": "register" }, { "service": "passport" }, { "service": "tax" }, { "service": "online" }]),
+    ))
+}
+
+#[test]
+fn every_visit_counts_apply_act_and_collect_with_its_reason() {
+    let e = in_person();
+    let plan = e.plan(0, &Answers::new(), None, date("2026-11-20"));
+    assert_eq!(step(&plan, "register").mode, StepMode::Visit, "the act is in person even after a portal application");
+    assert_eq!(step(&plan, "passport").presence.iter().map(|p| p.to).collect::<Vec<_>>(), [Purpose::Collect]);
+    assert_eq!(step(&plan, "tax").mode, StepMode::Automatic);
+    assert_eq!(step(&plan, "online").mode, StepMode::Remote);
+    // The act a month later, the passport collected 5 working days after it: two trips.
+    let trips: Vec<(Date, Vec<Purpose>)> =
+        plan.visits.iter().map(|v| (v.date, v.reasons.iter().map(|r| r.to).collect())).collect();
+    assert_eq!(trips, [(date("2026-12-20"), vec![Purpose::Act]), (date("2026-12-25"), vec![Purpose::Collect])]);
+    let ru: Vec<String> = plan.visits.iter().map(|v| present::visit_reasons(&plan, v, Lang::Ru)).collect();
+    assert_eq!(ru, ["шаг 1 — регистрация брака: оба лично", "шаг 2 — получить бланк"]);
+}
+
+#[test]
+fn presences_on_one_day_at_one_office_share_a_trip_but_one_step_never_twice() {
+    let e = engine(catalog(
+        json!([]),
+        json!([
+            service(
+                "a",
+                json!({ "channels": [{ "kind": "in_person", "appear": [{ "to": "apply" }, { "to": "collect" }] }] })
+            ),
+            service("b", json!({ "channels": [{ "kind": "mfc", "office": "d" }] }))
+        ]),
+        json!([{ "service": "a" }, { "service": "b" }]),
+    ));
+    let plan = e.plan(0, &Answers::new(), None, date("2026-11-20"));
+    // `a` has no term: the result is ready the same day, yet collecting is a second trip.
+    let trips: Vec<Vec<usize>> = plan.visits.iter().map(|v| v.steps.clone()).collect();
+    assert_eq!(trips, [vec![1, 2], vec![1]]);
+    assert_eq!(present::visit_reasons(&plan, &plan.visits[1], Lang::Ru), "шаг 1 — получить результат");
+}
+
+#[test]
+fn a_step_nobody_comes_to_shows_no_originals_and_the_plan_never_says_no_visits_over_originals() {
+    let e = in_person();
+    let plan = e.plan(0, &Answers::new(), None, date("2026-11-20"));
+    assert!(step(&plan, "online").bring.iter().all(|d| !d.original), "scans go through the portal");
+    assert!(step(&plan, "register").bring.iter().all(|d| d.original));
+    let mut none = plan.clone();
+    none.visits.clear();
+    assert_eq!(present::no_visits(&none, Lang::Ru), present::RU.visits_ask);
+    none.steps.iter_mut().for_each(|s| s.presence.clear());
+    none.checklist.iter_mut().for_each(|c| c.original = false);
+    assert_eq!(present::no_visits(&none, Lang::Ru), "ходить никуда не нужно");
+}
+
+#[test]
+fn an_appearance_names_a_known_office_and_an_automatic_channel_has_none() {
+    let c = catalog(
+        json!([]),
+        json!([
+            service(
+                "a",
+                json!({ "channels": [{ "kind": "portal", "url": "https://e.ru/x", "appear": [{ "to": "collect", "office": "nowhere" }] }] })
+            ),
+            service("b", json!({ "channels": [{ "kind": "automatic", "appear": [{ "to": "apply" }] }] }))
+        ]),
+        json!([{ "service": "a" }, { "service": "b" }]),
+    );
+    let Err(errors) = crate::testing_json::build(c) else { panic!("the catalog builds") };
+    let text = format!("{errors:?}");
+    assert!(text.contains("nowhere"), "{text}");
+    assert!(text.contains("nobody come in person"), "{text}");
+}
+
+#[test]
+fn a_dated_fee_changes_exactly_on_1_january_and_on_1_february_2027() {
+    let mut f = fee(100.0, None, Some("2026-12-31"));
+    f["periods"] = json!([fee(200.0, Some("2027-01-01"), Some("2027-01-31")), fee(300.0, Some("2027-02-01"), None)]);
+    let e = engine(catalog(json!([]), json!([service("x", json!({ "fee": f }))]), json!([{ "service": "x" }])));
+    let on = |day: &str| e.plan(0, &Answers::new(), None, date(day)).total_fee;
+    assert_eq!([on("2026-12-31"), on("2027-01-01"), on("2027-01-31"), on("2027-02-01")], [100.0, 200.0, 200.0, 300.0]);
+}
+
+#[test]
+fn a_step_needing_a_result_to_collect_applies_on_that_trip_or_later() {
+    let e = engine(catalog(
+        json!([]),
+        json!([
+            service(
+                "certificate",
+                json!({
+                    "results": ["certificate"],
+                    "channels": [{ "kind": "mfc", "office": "d", "appear": [{ "to": "apply" }, { "to": "collect" }] }]
+                })
+            ),
+            service(
+                "queue",
+                json!({
+                    "documents": [{ "doc": "certificate" }],
+                    "channels": [{ "kind": "mfc", "office": "d", "appear": [{ "to": "apply" }] }]
+                })
+            )
+        ]),
+        json!([{ "service": "certificate" }, { "service": "queue" }]),
+    ));
+    let plan = e.plan(0, &Answers::new(), None, date("2026-11-20"));
+    // The certificate is ready the same day, but it is in hand only once collected.
+    let trips: Vec<Vec<(usize, Purpose)>> =
+        plan.visits.iter().map(|v| v.reasons.iter().map(|r| (r.step, r.to)).collect()).collect();
+    assert_eq!(trips, [vec![(1, Purpose::Apply)], vec![(1, Purpose::Collect), (2, Purpose::Apply)]]);
+    assert_eq!(plan.visits.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2]);
 }

@@ -37,6 +37,17 @@ pub const MAX_BODY: usize = 1 << 20;
 /// Largest rating or "helpful" answer.
 pub const MAX_FEEDBACK_BODY: usize = 16 * 1024;
 
+/// How the staff's and the citizens' limits are said when a body is over them.
+const STAFF_LIMIT: http::error::BodyLimit =
+    http::error::BodyLimit {
+        bytes: MAX_BODY, what: "Запрос", advice: "сократите текст и сохраните снова"
+    };
+const FEEDBACK_LIMIT: http::error::BodyLimit = http::error::BodyLimit {
+    bytes: MAX_FEEDBACK_BODY,
+    what: "Отзыв",
+    advice: "сократите комментарий и отправьте снова",
+};
+
 /// Settings of a running server.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -125,6 +136,7 @@ pub async fn app(db: Db, settings: Settings) -> Result<App, String> {
         .merge(catalog::studio::routes())
         .merge(feedback::analysts::routes())
         .merge(feedback::responses::staff_routes())
+        .layer(axum::middleware::from_fn_with_state(STAFF_LIMIT, http::error::plain_rejections))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::guard::same_origin_only))
         .layer(axum::middleware::from_fn(http::guard::security_headers))
         .layer(sessions);
@@ -133,7 +145,8 @@ pub async fn app(db: Db, settings: Settings) -> Result<App, String> {
         .merge(feedback::routes())
         .merge(catalog::routes())
         .layer(DefaultBodyLimit::max(MAX_FEEDBACK_BODY))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FEEDBACK_BODY));
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FEEDBACK_BODY))
+        .layer(axum::middleware::from_fn_with_state(FEEDBACK_LIMIT, http::error::plain_rejections));
     if !settings.allowed_origins.is_empty() {
         let origins: Vec<HeaderValue> =
             settings.allowed_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
@@ -152,6 +165,8 @@ pub async fn app(db: Db, settings: Settings) -> Result<App, String> {
     if let Some(dir) = &settings.static_dir {
         router = static_files(router, dir);
     }
+    // An API address that no route has (a 404 of the fallback) is said in words too.
+    let router = router.layer(axum::middleware::from_fn_with_state(STAFF_LIMIT, http::error::plain_rejections));
     let scheduler = tokio::spawn(catalog::scheduler(db, settings.schedule_every));
     Ok(App { router, writer_task, background: vec![scheduler, sweeper] })
 }

@@ -287,7 +287,7 @@ fn password_from_stdin() -> Result<(String, bool), Failure> {
         let line = line.trim_end_matches(['\n', '\r']).to_string();
         if !line.is_empty() {
             if let Some(problem) = password::weakness(&line) {
-                return Err(Failure(format!("the password from standard input {problem}")));
+                return Err(Failure(format!("пароль со стандартного ввода не подходит: {problem}")));
             }
             return Ok((line, false));
         }
@@ -300,7 +300,7 @@ async fn users(database: &str, command: UsersCommand) -> Result<(), Failure> {
     match command {
         UsersCommand::Add { login, roles: role_names, name, departments, reset } => {
             if let Some(problem) = accounts::login_problem(&login) {
-                return Err(Failure(format!("login `{login}`: {problem}")));
+                return Err(Failure(format!("логин «{login}» не подходит: {problem}")));
             }
             let mut list = Vec::new();
             for r in &role_names {
@@ -313,12 +313,20 @@ async fn users(database: &str, command: UsersCommand) -> Result<(), Failure> {
             let (password, generated) = password_from_stdin()?;
             match accounts::create(&db, &login, &name, &roles, &departments, &password).await {
                 Ok(()) => {
-                    audit::record(&db, "cli", "user_created", &format!("user {login}"), &roles.to_stored()).await?
+                    audit::record(
+                        &db,
+                        "cli",
+                        "user_created",
+                        &format!("user {login}"),
+                        &format!("роли: {}", roles.titles()),
+                    )
+                    .await?
                 }
                 Err(accounts::CreateError::Exists) if reset => {
                     accounts::set_password(&db, &login, &password).await?;
                     accounts::update(&db, &login, Some(&name), Some(&roles), Some(&departments), Some(false)).await?;
-                    audit::record(&db, "cli", "password_reset", &format!("user {login}"), &roles.to_stored()).await?;
+                    let detail = format!("роли: {}", roles.titles());
+                    audit::record(&db, "cli", "password_reset", &format!("user {login}"), &detail).await?;
                 }
                 Err(accounts::CreateError::Exists) => {
                     return Err(Failure(format!("an account `{login}` exists (add --reset to give it a new password)")))
@@ -349,7 +357,7 @@ async fn catalog(database: &str, command: CatalogCommand) -> Result<(), Failure>
             let files = read_catalog_dir(&dir)?;
             lifenav_server::catalog::seed_if_empty(&db, &lifenav_server::catalog::embedded_files()).await?;
             let outcome = lifenav_server::catalog::checks::run(lifenav_server::catalog::under_root(files.clone()));
-            let detail = format!("{} files from {}", files.len(), dir.display());
+            let detail = format!("загружено из {}: файлов {}", dir.display(), files.len());
             catalog_store::replace_draft(&db, &files, "cli", "draft_imported", &detail).await?;
             println!(
                 "{}: {} files are the draft now; errors={} warnings={}; submit it for review in the studio",

@@ -84,8 +84,12 @@ async fn every_status_code(db: Db) {
     assert_eq!(v["field"], "");
     // Too large: 413.
     let huge = json!({"id": ID, "comment": "я".repeat(20_000)}).to_string();
-    let (s, _) = api.post("/api/v1/ratings", huge).await;
+    let (s, v) = api.post("/api/v1/ratings", huge).await;
     assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        v,
+        json!({ "error": "Отзыв слишком большой: не больше 16 КБ; сократите комментарий и отправьте снова", "field": "" })
+    );
 
     // "Was this plan helpful?": the same rules.
     let h = json!({"id": "b7e4a1f2-1111-4111-8111-111111111111", "situation": "birth", "helpful": true}).to_string();
@@ -158,13 +162,37 @@ async fn every_status_code_on_postgres() {
 #[tokio::test]
 async fn too_many_requests_from_one_client_get_429() {
     let api = Api::new(common::sqlite().await, Settings { rate_per_minute: 60, rate_burst: 3, ..settings() }).await;
-    let mut statuses = Vec::new();
+    let mut answers = Vec::new();
     for i in 0..5 {
         let id = format!("d0000000-0000-4000-8000-00000000000{i}");
-        statuses.push(api.post("/api/v1/ratings", rating(&id, "snils", 5).to_string()).await.0);
+        answers.push(api.post("/api/v1/ratings", rating(&id, "snils", 5).to_string()).await);
     }
+    let statuses: Vec<StatusCode> = answers.iter().map(|a| a.0).collect();
     assert_eq!(&statuses[..3], [StatusCode::CREATED; 3]);
     assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS);
+    // One token a second: the wait is said in seconds, with what to do.
+    assert_eq!(answers[3].1["error"], "Слишком много запросов: подождите 1 секунду и повторите");
+}
+
+/// What axum would answer in plain English text (a wrong method, no such address) is JSON
+/// in Russian, with the same status (a path or query that does not parse: tests/catalog.rs).
+#[tokio::test]
+async fn the_routers_own_refusals_are_json_in_russian() {
+    let api = Api::new(common::sqlite().await, settings()).await;
+    let said = |body: &[u8]| serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+    let (s, body, headers) = api.get("/api/v1/ratings", None).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(headers[header::ALLOW], "POST");
+    assert_eq!(
+        said(&body),
+        json!({ "error": "Этот адрес не принимает такой запрос: обновите страницу и повторите действие", "field": "" })
+    );
+    let (s, body, _) = api.get("/api/v1/nothing-here", None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert_eq!(said(&body)["error"], "Такого адреса нет: проверьте ссылку или откройте студию заново");
+    // Our own answers pass as they were.
+    let (s, body, _) = api.get("/api/v1/summary?service=moon", None).await;
+    assert_eq!((s, said(&body)["field"].as_str()), (StatusCode::NOT_FOUND, Some("service")));
 }
 
 #[tokio::test]

@@ -28,22 +28,36 @@ pub fn path_problem(path: &str) -> Option<&'static str> {
     let ok = |seg: &str| {
         !seg.is_empty() && seg.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
     };
-    let Some(stem) = path.strip_suffix(".toml") else { return Some("a catalog file's name ends in .toml") };
+    let Some(stem) = path.strip_suffix(".toml") else {
+        return Some("имя файла каталога должно кончаться на .toml");
+    };
     if path.len() > 200 {
-        Some("at most 200 characters")
+        Some("имя файла длиннее 200 знаков: сократите его")
     } else if stem.split('/').count() > 4 || !stem.split('/').all(ok) {
-        Some("folders and names of small Latin letters, digits, `-` and `_`, separated by `/`")
+        Some(
+            "в именах папок и файлов допустимы только строчные латинские буквы, цифры, «-» и «_», папки разделяются «/», вложенность — не больше 4",
+        )
     } else {
         None
     }
 }
 
+fn too_big_file() -> String {
+    format!("файл больше {} МБ: разделите его на несколько файлов", MAX_FILE_BYTES >> 20)
+}
+
+fn too_many_files() -> String {
+    format!("В архиве больше {MAX_FILES} файлов: оставьте в нём только папку каталога и загрузите снова")
+}
+
+const BAD_TAR: &str = "Архив .tar.gz повреждён или не читается: упакуйте папку каталога заново";
+
 /// Why a text cannot be a catalog file's content.
 pub fn text_problem(text: &str) -> Option<String> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        Some(format!("a file may hold at most {MAX_FILE_BYTES} bytes"))
+        Some(too_big_file())
     } else if text.contains('\0') {
-        Some("the text holds a NUL character, which no catalog file may contain".into())
+        Some("в тексте есть недопустимый символ (NUL): уберите его".into())
     } else {
         None
     }
@@ -58,7 +72,7 @@ pub fn unpack(bytes: &[u8]) -> Result<(Vec<SourceFile>, Vec<String>), ArchiveErr
     } else if bytes.starts_with(&[0x1f, 0x8b]) {
         untar_gz(bytes)?
     } else {
-        return fail("", "send the catalog folder as a .zip or a .tar.gz");
+        return fail("", "Это не архив: загрузите папку каталога, упакованную в .zip или .tar.gz");
     };
     let prefix = common_folder(&entries);
     let mut files = Vec::new();
@@ -71,16 +85,20 @@ pub fn unpack(bytes: &[u8]) -> Result<(Vec<SourceFile>, Vec<String>), ArchiveErr
             continue;
         }
         if let Some(problem) = path_problem(&path) {
-            return fail(&name, format!("this name cannot be a catalog file: {problem}"));
+            return fail(&name, format!("такое имя не годится для файла каталога: {problem}"));
         }
-        let text = String::from_utf8(data).or_else(|_| fail(&name, "the file is not UTF-8 text"))?;
+        let text = String::from_utf8(data)
+            .or_else(|_| fail(&name, "файл не в кодировке UTF-8: сохраните его как текст UTF-8"))?;
         if let Some(problem) = text_problem(&text) {
             return fail(&name, problem);
         }
         files.push(SourceFile { name: path, text });
     }
     if !files.iter().any(|f| f.name == "catalog.toml") {
-        return fail("catalog.toml", "the archive has no catalog.toml at the top of the catalog folder");
+        return fail(
+            "catalog.toml",
+            "в архиве нет главного файла каталога catalog.toml: он должен лежать в самой папке каталога",
+        );
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok((files, skipped))
@@ -104,34 +122,45 @@ fn clean_name(raw: &str) -> Result<Option<String>, ArchiveError> {
         return Ok(None);
     }
     if name.starts_with('/') || name.split('/').any(|s| s == "..") {
-        return fail(raw, "a path in the archive leaves its folder");
+        return fail(raw, "путь в архиве ведёт за пределы папки каталога: упакуйте только саму папку");
     }
     Ok(Some(name.to_string()))
 }
 
 fn read_limited(reader: impl Read, name: &str, total: &mut u64) -> Result<Vec<u8>, ArchiveError> {
     let mut data = Vec::new();
-    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut data).or_else(|e| fail(name, format!("cannot be read: {e}")))?;
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut data)
+        .or_else(|_| fail(name, "файл в архиве не читается: упакуйте папку заново"))?;
     if data.len() as u64 > MAX_FILE_BYTES {
-        return fail(name, format!("a file may hold at most {MAX_FILE_BYTES} bytes"));
+        return fail(name, too_big_file());
     }
     *total += data.len() as u64;
     if *total > MAX_TOTAL_BYTES {
-        return fail("", format!("the archive unpacks to more than {MAX_TOTAL_BYTES} bytes"));
+        return fail(
+            "",
+            format!(
+                "Распакованный архив больше {} МБ: оставьте в нём только файлы каталога и загрузите снова",
+                MAX_TOTAL_BYTES >> 20
+            ),
+        );
     }
     Ok(data)
 }
 
 fn unzip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).or_else(|e| fail("", format!("not a readable .zip: {e}")))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .or_else(|_| fail("", "Архив .zip повреждён или не читается: упакуйте папку каталога заново"))?;
     if zip.len() > MAX_FILES {
-        return fail("", format!("the archive holds more than {MAX_FILES} files"));
+        return fail("", too_many_files());
     }
     let mut out = Vec::new();
     let mut total = 0;
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).or_else(|e| fail("", format!("entry {i} cannot be read: {e}")))?;
+        let entry = zip
+            .by_index(i)
+            .or_else(|_| fail("", format!("Файл № {} в архиве не читается: упакуйте папку каталога заново", i + 1)))?;
         let Some(name) = clean_name(entry.name())? else { continue };
         let data = read_limited(entry, &name, &mut total)?;
         out.push((name, data));
@@ -141,18 +170,18 @@ fn unzip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
 
 fn untar_gz(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
     let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(bytes));
-    let entries = tar.entries().or_else(|e| fail("", format!("not a readable .tar.gz: {e}")))?;
+    let entries = tar.entries().or_else(|_| fail("", BAD_TAR))?;
     let mut out = Vec::new();
     let mut total = 0;
     for entry in entries {
-        let entry = entry.or_else(|e| fail("", format!("not a readable .tar.gz: {e}")))?;
+        let entry = entry.or_else(|_| fail("", BAD_TAR))?;
         if !entry.header().entry_type().is_file() {
             continue;
         }
         let raw = entry.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
         let Some(name) = clean_name(&raw)? else { continue };
         if out.len() >= MAX_FILES {
-            return fail("", format!("the archive holds more than {MAX_FILES} files"));
+            return fail("", too_many_files());
         }
         let data = read_limited(entry, &name, &mut total)?;
         out.push((name, data));

@@ -61,7 +61,7 @@ impl Outcome {
             .scenarios
             .iter()
             .filter(|s| !s.failures.is_empty())
-            .map(|s| format!("scenario «{}» ({}): {}", s.name, s.file, s.failures.join("; ")));
+            .map(|s| format!("Сценарий «{}» не проходит: {}", s.name, s.failures.join("; ")));
         errors.chain(scenarios).chain(self.scenario_errors.iter().cloned()).collect()
     }
 }
@@ -98,10 +98,10 @@ pub fn run(files: Vec<SourceFile>) -> Outcome {
 pub fn impact(old: Vec<SourceFile>, new: Vec<SourceFile>) -> Result<Vec<lifenav_core::ScenarioImpact>, String> {
     let build = |files: Vec<SourceFile>, which: &str| {
         let loaded = lifenav_core::source::load_files(super::ROOT, files);
-        let catalog = loaded.catalog.ok_or_else(|| format!("the {which} version cannot be read"))?;
-        lifenav_core::Engine::build(catalog).0.ok_or_else(|| format!("the {which} version has errors"))
+        let catalog = loaded.catalog.ok_or_else(|| format!("{which} версия не читается"))?;
+        lifenav_core::Engine::build(catalog).0.ok_or_else(|| format!("{which} версия содержит ошибки"))
     };
     let scenarios = scenario::read_in(super::ROOT, &new).map_err(|e| e.join("; "))?;
-    let (old, new) = (build(old, "published")?, build(new, "new")?);
+    let (old, new) = (build(old, "действующая")?, build(new, "новая")?);
     Ok(lifenav_core::impact(&old, &new, &scenarios, new.catalog.meta.effective))
 }

@@ -149,7 +149,7 @@ async fn index(State(state): State<Arc<AppState>>, headers: HeaderMap) -> AppRes
 pub async fn files_of(db: &Db, number: i64) -> AppResult<Vec<SourceFile>> {
     let files = store::version_files(db, number).await?;
     if files.is_empty() && store::version(db, number).await?.is_none() {
-        return Err(AppError::not_found("number", format!("there is no version {number}")));
+        return Err(AppError::not_found("number", format!("Версии {number} нет: обновите список версий")));
     }
     Ok(files)
 }

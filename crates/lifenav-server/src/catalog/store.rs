@@ -412,7 +412,9 @@ pub async fn publish_due(db: &Db, at: i64) -> Result<Vec<i64>, DbError> {
     let mut published = Vec::new();
     for number in due {
         let audit =
-            Audit { actor: "scheduler", action: "version_published", detail: "published at its scheduled time" };
+            Audit {
+                actor: "scheduler", action: "version_published", detail: "опубликовано в назначенное время"
+            };
         if transition(db, number, &[State::Scheduled], State::Published, &Fields::default(), &audit).await? {
             published.push(number);
         }

@@ -53,6 +53,19 @@ impl State {
     pub fn parse(s: &str) -> Option<State> {
         State::ALL.into_iter().find(|st| st.as_str() == s)
     }
+
+    /// The state as the studio shows it: «на проверке», «одобрена».
+    pub fn title(self) -> &'static str {
+        match self {
+            State::Submitted => "на проверке",
+            State::ChangesRequested => "возвращена на доработку",
+            State::Withdrawn => "отозвана",
+            State::Approved => "одобрена",
+            State::Scheduled => "публикация запланирована",
+            State::Published => "опубликована",
+            State::Superseded => "заменена более новой",
+        }
+    }
 }
 
 impl Serialize for State {
@@ -67,64 +80,82 @@ pub struct Actor<'a> {
     pub roles: &'a Roles,
 }
 
+/// `what`: the action, as in «{what} может только проверяющий» («Одобрить изменение»).
 fn need(actor: &Actor, role: Role, what: &str) -> Result<(), AppError> {
     if actor.roles.has(role) {
         Ok(())
     } else {
-        Err(AppError::forbidden(format!("only a {role} may {what}")))
+        Err(AppError::forbidden(format!(
+            "{what} может только {}: попросите администратора дать вам эту роль",
+            role.title()
+        )))
     }
 }
 
+/// `what`: what may be done to which, as in «одобрить можно только версию в состоянии» «на проверке».
 fn in_state(state: State, allowed: &[State], what: &str) -> Result<(), AppError> {
     if allowed.contains(&state) {
         Ok(())
     } else {
-        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        let names: Vec<String> = allowed.iter().map(|s| format!("«{}»", s.title())).collect();
+        let names = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} или {last}", rest.join(", ")),
+            _ => names.concat(),
+        };
         Err(AppError::conflict(
             "state",
-            format!("the version is {}; {what} needs it {}", state.as_str(), names.join(" or ")),
+            format!(
+                "Версия сейчас «{}»: {what} {names}. Обновите страницу, чтобы увидеть, что с ней сделали",
+                state.title()
+            ),
         ))
     }
 }
 
 /// A reviewer, not the author, approves a submitted version.
 pub fn may_approve(actor: &Actor, author: &str, state: State) -> Result<(), AppError> {
-    need(actor, Role::Reviewer, "approve a change")?;
+    need(actor, Role::Reviewer, "Одобрить изменение")?;
     if actor.login == author {
-        return Err(AppError::forbidden("the author of a change cannot approve it: ask another reviewer"));
+        return Err(AppError::forbidden("Версию одобряет другой проверяющий: автор не может одобрить своё изменение"));
     }
-    in_state(state, &[State::Submitted], "approving")
+    in_state(state, &[State::Submitted], "одобрить можно только версию в состоянии")
 }
 
 /// A reviewer, not the author, sends a submitted version back with a note.
 pub fn may_request_changes(actor: &Actor, author: &str, state: State) -> Result<(), AppError> {
-    need(actor, Role::Reviewer, "ask for changes")?;
+    need(actor, Role::Reviewer, "Вернуть изменение на доработку")?;
     if actor.login == author {
-        return Err(AppError::forbidden("the author of a change can withdraw it, not review it"));
+        return Err(AppError::forbidden(
+            "Автор не проверяет своё изменение: он может его отозвать, а вернуть на доработку — другой проверяющий",
+        ));
     }
     // An approved version can still go back: the reviewer or the author saw something late.
-    in_state(state, &[State::Submitted, State::Approved], "asking for changes")
+    in_state(state, &[State::Submitted, State::Approved], "вернуть на доработку можно только версию в состоянии")
 }
 
 /// The author takes back a version that is not yet published.
 pub fn may_withdraw(actor: &Actor, author: &str, state: State) -> Result<(), AppError> {
     if actor.login != author && !actor.roles.has(Role::Reviewer) {
-        return Err(AppError::forbidden("only the author or a reviewer may withdraw a change"));
+        return Err(AppError::forbidden("Отозвать изменение может только его автор или проверяющий"));
     }
-    in_state(state, &[State::Submitted, State::ChangesRequested, State::Approved], "withdrawing")
+    in_state(
+        state,
+        &[State::Submitted, State::ChangesRequested, State::Approved],
+        "отозвать можно только версию в состоянии",
+    )
 }
 
 /// An approved version is published (now or at a time) by its author or a reviewer, and
 /// only if it is newer than the version in force: an older one would take changes back.
 pub fn may_publish(actor: &Actor, author: &str, state: State, number: i64, current: i64) -> Result<(), AppError> {
     if actor.login != author && !actor.roles.has(Role::Reviewer) {
-        return Err(AppError::forbidden("only the author or a reviewer may publish an approved change"));
+        return Err(AppError::forbidden("Опубликовать изменение может только его автор или проверяющий"));
     }
-    in_state(state, &[State::Approved, State::Scheduled], "publishing")?;
+    in_state(state, &[State::Approved, State::Scheduled], "опубликовать можно только версию в состоянии")?;
     if number <= current {
         return Err(AppError::conflict(
             "number",
-            format!("version {current} is already published and is newer: submit the draft again"),
+            format!("Уже действует более новая версия {current}: эту публиковать нельзя. Отправьте черновик на проверку заново"),
         ));
     }
     Ok(())
@@ -132,17 +163,19 @@ pub fn may_publish(actor: &Actor, author: &str, state: State, number: i64, curre
 
 pub fn may_unschedule(actor: &Actor, author: &str, state: State) -> Result<(), AppError> {
     if actor.login != author && !actor.roles.has(Role::Reviewer) {
-        return Err(AppError::forbidden("only the author or a reviewer may cancel a scheduled publication"));
+        return Err(AppError::forbidden(
+            "Отменить запланированную публикацию может только автор изменения или проверяющий",
+        ));
     }
-    in_state(state, &[State::Scheduled], "cancelling the schedule")
+    in_state(state, &[State::Scheduled], "отменить публикацию можно только у версии в состоянии")
 }
 
 /// A reviewer publishes an earlier published version again, as a new version.
 pub fn may_roll_back(actor: &Actor, state: State, number: i64, current: i64) -> Result<(), AppError> {
-    need(actor, Role::Reviewer, "roll back the catalog")?;
-    in_state(state, &[State::Published], "rolling back to it")?;
+    need(actor, Role::Reviewer, "Вернуть каталог к прежней версии")?;
+    in_state(state, &[State::Published], "вернуть каталог можно только к версии в состоянии")?;
     if number == current {
-        return Err(AppError::conflict("number", "this version is the one in force already"));
+        return Err(AppError::conflict("number", "Эта версия и так действует сейчас: возвращаться к ней не нужно"));
     }
     Ok(())
 }

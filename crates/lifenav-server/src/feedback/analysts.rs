@@ -51,7 +51,7 @@ fn unauthorized() -> AppError {
     AppError::client(
         StatusCode::UNAUTHORIZED,
         "Authorization",
-        "analysts only: sign in with an analyst's account, or send Authorization: Bearer <token>",
+        "Показатели открыты только аналитикам: войдите в студию под учётной записью аналитика (программы передают Authorization: Bearer <токен>)",
     )
 }
 
@@ -78,7 +78,7 @@ impl FromRequestParts<Arc<AppState>> for Analyst {
         }
         match Staff::from_request_parts(parts, state).await {
             Ok(staff) if staff.roles.has(Role::Analyst) => Ok(Analyst),
-            Ok(_) => Err(AppError::forbidden("the figures are for analysts")),
+            Ok(_) => Err(AppError::forbidden(Role::Analyst.needed())),
             Err(_) => Err(unauthorized()),
         }
     }
@@ -102,7 +102,9 @@ fn filter_of(q: &FilterQuery, today: Date, info: &CatalogInfo) -> AppResult<(Fil
     let date = |field: &str, raw: &Option<String>| -> AppResult<Option<Date>> {
         match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(s) => Date::parse(s).map(Some).map_err(|e| AppError::invalid(field, e)),
+            Some(s) => Date::parse(s)
+                .map(Some)
+                .map_err(|_| AppError::invalid(field, format!("Дата «{s}» не читается: укажите её как 2026-12-31"))),
         }
     };
     let (from, to) = (date("from", &q.from)?, date("to", &q.to)?);
@@ -116,15 +118,20 @@ fn filter_of(q: &FilterQuery, today: Date, info: &CatalogInfo) -> AppResult<(Fil
     let (from, to) = match indicators::period(&kind, today) {
         Some(p) => p,
         None if kind == "custom" => (from.unwrap_or_else(|| today.add_days(-90)), to.unwrap_or(today)),
-        None => return Err(AppError::invalid("period", "month, quarter, year or custom")),
+        None => {
+            return Err(AppError::invalid(
+                "period",
+                "Период — month, quarter, year или custom (месяц, квартал, год или свои даты)",
+            ))
+        }
     };
     if from > to {
-        return Err(AppError::invalid("from", "the period starts after it ends"));
+        return Err(AppError::invalid("from", "Начало периода позже его конца: поменяйте даты местами"));
     }
     let department = q.department.clone().filter(|d| !d.is_empty());
     if let Some(d) = &department {
         if !info.departments.iter().any(|(id, _)| id == d) {
-            return Err(AppError::invalid("department", "no such department in the catalog"));
+            return Err(AppError::invalid("department", "Такого ведомства нет в справочнике: выберите его из списка"));
         }
     }
     Ok((Filter { from, to, department }, kind))
@@ -154,7 +161,9 @@ async fn get_csv(
     let sep = match q.sep.as_deref() {
         None | Some("comma") | Some(",") => ',',
         Some("semicolon") | Some(";") => ';',
-        Some(_) => return Err(AppError::invalid("sep", "use comma or semicolon")),
+        Some(_) => {
+            return Err(AppError::invalid("sep", "Разделитель — comma или semicolon (запятая или точка с запятой)"))
+        }
     };
     let published = state.catalog.get(&state.db, CATALOG_MAX_AGE).await?;
     let rows = if q.from.is_none() && q.to.is_none() && q.period.is_none() && q.department.is_none() {
@@ -247,7 +256,7 @@ async fn get_report(
     let today = today(&state);
     let spec = q.quarter.unwrap_or_else(|| format!("{}-Q{}", today.year, (today.month - 1) / 3 + 1));
     let (from, to) =
-        indicators::quarter(&spec).ok_or_else(|| AppError::invalid("quarter", "a quarter such as 2026-Q4"))?;
+        indicators::quarter(&spec).ok_or_else(|| AppError::invalid("quarter", "Квартал указывается как 2026-Q4"))?;
     let published = state.catalog.get(&state.db, CATALOG_MAX_AGE).await?;
     let cases = cases::in_period(&state.db, &from.to_string(), &to.to_string()).await?;
     let t = &state.settings.targets;
@@ -289,7 +298,7 @@ fn may_print(staff: &Staff) -> AppResult<()> {
     if [Role::Analyst, Role::Responder, Role::Admin].iter().any(|r| staff.roles.has(*r)) {
         Ok(())
     } else {
-        Err(AppError::forbidden("posters are for analysts and responders"))
+        Err(AppError::forbidden("Плакаты печатают аналитики, отвечающие на отзывы и администраторы"))
     }
 }
 
@@ -355,7 +364,9 @@ async fn get_poster(
     let item = items
         .into_iter()
         .find(|i| i.service == q.service && q.office.as_ref().is_none_or(|o| *o == i.office))
-        .ok_or_else(|| AppError::not_found("service", "no such service (and office) in the catalog"))?;
+        .ok_or_else(|| {
+        AppError::not_found("service", "Такой услуги (или офиса) нет в справочнике: выберите из списка плакатов")
+    })?;
     let link = dashboard::rate_link(&widget_page(&state, &headers), &item.service);
     let page = dashboard::poster(&item, &link).map_err(|e| AppError::Unavailable(format!("QR code: {e}")))?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response())

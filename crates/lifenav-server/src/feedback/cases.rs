@@ -162,6 +162,8 @@ pub struct Act<'a> {
     pub status: Status,
     /// The department it now belongs to, when passed on.
     pub department: Option<&'a str>,
+    /// That department's name, for the audit log.
+    pub department_name: Option<&'a str>,
     pub answer: Option<&'a str>,
     pub public: bool,
     pub excerpt: Option<&'a str>,
@@ -172,7 +174,17 @@ pub struct Act<'a> {
 impl<'a> Act<'a> {
     /// `status` set on `rating` by `by`, now, with nothing else changed.
     pub fn new(rating: &'a str, status: Status, by: &'a str, at: i64) -> Act<'a> {
-        Act { rating, status, department: None, answer: None, public: false, excerpt: None, by, at }
+        Act {
+            rating,
+            status,
+            department: None,
+            department_name: None,
+            answer: None,
+            public: false,
+            excerpt: None,
+            by,
+            at,
+        }
     }
 }
 
@@ -191,8 +203,11 @@ pub async fn act(db: &Db, a: &Act<'_>) -> Result<(), DbError> {
                  answered_at = COALESCE(EXCLUDED.answered_at, rating_cases.answered_at),
                  updated_at = EXCLUDED.updated_at";
     let answered_by = a.answer.map(|_| a.by);
-    let detail =
-        a.department.map(|d| format!("to {d}")).or(a.answer.map(|t| t.chars().take(200).collect())).unwrap_or_default();
+    let detail = a
+        .department
+        .map(|d| format!("передан: {}", a.department_name.unwrap_or(d)))
+        .or(a.answer.map(|t| t.chars().take(200).collect()))
+        .unwrap_or_default();
     let action = format!("rating_{}", a.status.as_str());
     on_db!(db, p => {
         let mut tx = p.begin().await?;

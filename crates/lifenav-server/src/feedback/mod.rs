@@ -126,7 +126,11 @@ pub(crate) fn json_only(headers: &HeaderMap) -> AppResult<()> {
     if is_json {
         Ok(())
     } else {
-        Err(AppError::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Content-Type", "send application/json"))
+        Err(AppError::client(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type",
+            "Запрос не понят: данные нужно отправлять как application/json. Обновите страницу и повторите",
+        ))
     }
 }
 
@@ -163,7 +167,10 @@ async fn store_item(state: &AppState, id: &str, item: Item) -> AppResult<Respons
         Ok(Outcome::Duplicate) => {
             Ok((StatusCode::OK, Json(json!({ "id": id, "status": "already stored" }))).into_response())
         }
-        Ok(Outcome::Conflict) => Err(AppError::conflict("id", "a different submission with this id is already stored")),
+        Ok(Outcome::Conflict) => Err(AppError::conflict(
+            "id",
+            "Отзыв с этим номером уже сохранён, и он другой: обновите страницу и отправьте отзыв заново",
+        )),
         Err(e) => Err(AppError::Unavailable(format!("storing a rating: {e}"))),
     }
 }
@@ -232,7 +239,9 @@ async fn get_summary(State(state): State<Arc<AppState>>, Query(q): Query<Summary
     let (published, s) = summary(&state).await?;
     let mut response = match q.service {
         None => Json(&*s).into_response(),
-        Some(id) if !published.service(&id) => return Err(AppError::not_found("service", "not in the catalog")),
+        Some(id) if !published.service(&id) => {
+            return Err(AppError::not_found("service", "Такой услуги нет в справочнике: обновите страницу"))
+        }
         Some(id) => {
             let found =
                 s.services.iter().find(|x| x.service == id).cloned().unwrap_or_else(|| analysis::ServiceSummary {

@@ -1,7 +1,7 @@
 //! What citizens send: a rating of a service, or whether a plan was helpful.
 //! Validated field by field, so that a bad request gets a 422 naming the field.
 
-use crate::http::error::{json_object, only_fields, AppError};
+use crate::http::error::{json_object, label, only_fields, AppError};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -55,6 +55,18 @@ fn err<T>(field: &str, error: impl Into<String>) -> Result<T, FieldError> {
     Err(FieldError { field: field.to_string(), error: error.into() })
 }
 
+fn required<T>(field: &str) -> Result<T, FieldError> {
+    err(field, format!("Заполните поле «{}»", label(field)))
+}
+
+const UUID: &str = "Номер отзыва должен быть UUID, например 3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f";
+
+/// «Минуты в очереди» from «минуты в очереди».
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// What the service knows of the catalog: which ids are valid.
 pub trait Known {
     fn service(&self, id: &str) -> bool;
@@ -82,19 +94,26 @@ fn uuid(m: &Map<String, Value>) -> Result<String, FieldError> {
     match m.get("id") {
         Some(Value::String(s)) => match uuid::Uuid::try_parse(s) {
             Ok(u) if !u.is_nil() => Ok(u.hyphenated().to_string()),
-            _ => err("id", "must be a UUID such as 3f2b1c9e-8d4a-4f6b-9c1d-2e7a5b8c0d1f"),
+            _ => err("id", UUID),
         },
-        Some(_) => err("id", "must be a string (a UUID)"),
-        None => err("id", "is required"),
+        Some(_) => err("id", UUID),
+        None => required("id"),
     }
 }
 
 fn id_of(m: &Map<String, Value>, field: &str, known: impl Fn(&str) -> bool) -> Result<String, FieldError> {
     match m.get(field) {
         Some(Value::String(s)) if known(s) => Ok(s.clone()),
-        Some(Value::String(s)) => err(field, format!("`{s}` is not in the catalog")),
-        Some(_) => err(field, "must be a string"),
-        None => err(field, "is required"),
+        Some(Value::String(s)) => {
+            let what = if field == "service" {
+                "Такой услуги"
+            } else {
+                "Такой жизненной ситуации"
+            };
+            err(field, format!("{what} («{s}») нет в справочнике: обновите страницу и выберите снова"))
+        }
+        Some(_) => err(field, format!("Поле «{}» должно быть текстом", label(field))),
+        None => required(field),
     }
 }
 
@@ -103,8 +122,8 @@ fn score(m: &Map<String, Value>, field: &str) -> Result<i32, FieldError> {
     let whole = m.get(field).and_then(Value::as_f64).filter(|f| f.fract() == 0.0);
     match whole {
         Some(n) if (1.0..=5.0).contains(&n) => Ok(n as i32),
-        _ if m.contains_key(field) => err(field, "must be a whole number from 1 to 5"),
-        _ => err(field, "is required"),
+        _ if m.contains_key(field) => err(field, format!("Оценка «{}» — целое число от 1 до 5", label(field))),
+        _ => err(field, format!("Поставьте оценку «{}»: от 1 до 5", label(field))),
     }
 }
 
@@ -114,7 +133,7 @@ fn count(m: &Map<String, Value>, field: &str, min: i64, max: i64) -> Result<Opti
         None | Some(Value::Null) => Ok(None),
         Some(v) => match v.as_f64().filter(|f| f.fract() == 0.0 && (min as f64..=max as f64).contains(f)) {
             Some(n) => Ok(Some(n as i32)),
-            None => err(field, format!("must be a whole number from {min} to {max}")),
+            None => err(field, format!("«{}» — целое число от {min} до {max}", capital(label(field)))),
         },
     }
 }
@@ -125,14 +144,14 @@ fn comment(m: &Map<String, Value>) -> Result<Option<String>, FieldError> {
     let s = match m.get("comment") {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::String(s)) => s.trim(),
-        Some(_) => return err("comment", "must be a string"),
+        Some(_) => return err("comment", "Комментарий должен быть текстом"),
     };
     if s.is_empty() {
         Ok(None)
     } else if s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        err("comment", "must not hold control characters")
+        err("comment", "В комментарии есть управляющие символы: уберите их")
     } else if s.chars().count() > MAX_COMMENT_CHARS {
-        err("comment", format!("at most {MAX_COMMENT_CHARS} characters"))
+        err("comment", format!("Комментарий слишком длинный: не больше {MAX_COMMENT_CHARS} знаков, сократите его"))
     } else {
         Ok(Some(s.to_string()))
     }
@@ -167,17 +186,19 @@ impl Rating {
         }
         let channel = match m.get("channel") {
             Some(Value::String(c)) if CHANNELS.contains(&c.as_str()) => c.clone(),
-            Some(_) => return err("channel", format!("must be one of: {}", CHANNELS.join(", "))),
-            None => return err("channel", "is required"),
+            Some(_) => {
+                return err("channel", format!("Неизвестный способ обращения: допустимы {}", CHANNELS.join(", ")))
+            }
+            None => return required("channel"),
         };
         let term_met = match m.get("term_met") {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
-            Some(_) => return err("term_met", "must be true, false or null"),
+            Some(_) => return err("term_met", "«Срок соблюдён» — да, нет или не указано (true, false или null)"),
         };
         let waited_minutes = count(&m, "waited_minutes", 0, MAX_WAITED_MINUTES)?;
         if waited_minutes.is_some() && REMOTE_CHANNELS.contains(&channel.as_str()) {
-            return err("waited_minutes", "there is no queue on the portal or by post: leave it out");
+            return err("waited_minutes", "На портале и по почте очереди нет: не указывайте минуты в очереди");
         }
         let visits = count(&m, "visits", 1, MAX_VISITS)?;
         Ok(Rating { id, service, overall, criteria, channel, term_met, comment: comment(&m)?, waited_minutes, visits })
@@ -197,8 +218,8 @@ impl Helpful {
         let situation = id_of(&m, "situation", |s| known.situation(s))?;
         let helpful = match m.get("helpful") {
             Some(Value::Bool(b)) => *b,
-            Some(_) => return err("helpful", "must be true or false"),
-            None => return err("helpful", "is required"),
+            Some(_) => return err("helpful", "«План помог» — да или нет (true или false)"),
+            None => return required("helpful"),
         };
         Ok(Helpful { id, situation, helpful, comment: comment(&m)? })
     }

@@ -9,7 +9,9 @@ use super::CATALOG_MAX_AGE;
 use crate::catalog::current::Published;
 use crate::db::now;
 use crate::http::auth::Staff;
-use crate::http::error::{json_object, only_fields, optional_str, required_str, AppError, AppResult};
+use crate::http::error::{
+    json_object, not_yes_or_no, only_fields, optional_str, required, required_str, AppError, AppResult,
+};
 use crate::staff::roles::Role;
 use crate::AppState;
 use axum::body::Bytes;
@@ -110,7 +112,7 @@ fn may_respond(staff: &Staff) -> AppResult<()> {
     if staff.roles.has(Role::Responder) {
         Ok(())
     } else {
-        Err(AppError::forbidden("this needs the responder role"))
+        Err(AppError::forbidden(Role::Responder.needed()))
     }
 }
 
@@ -148,9 +150,9 @@ async fn own_case(state: &AppState, me: &Staff, rating: &str) -> AppResult<(Case
     let case = cases::by_ids(&state.db, &[rating.to_string()])
         .await?
         .pop()
-        .ok_or_else(|| AppError::not_found("rating", "no such rating"))?;
+        .ok_or_else(|| AppError::not_found("rating", "Такого отзыва нет: обновите список"))?;
     if !me.departments.contains(&department_of(&case, &published.info)) {
-        return Err(AppError::forbidden("this rating is another department's"));
+        return Err(AppError::forbidden("Этот отзыв о другом ведомстве: на него отвечает оно"));
     }
     Ok((case, published))
 }
@@ -158,11 +160,11 @@ async fn own_case(state: &AppState, me: &Staff, rating: &str) -> AppResult<(Case
 fn text_field(m: &serde_json::Map<String, Value>, field: &str, max: usize) -> AppResult<String> {
     let t = required_str(m, field)?.trim().to_string();
     if t.is_empty() {
-        Err(AppError::invalid(field, "is empty"))
+        Err(required(field))
     } else if t.chars().count() > max {
-        Err(AppError::invalid(field, format!("at most {max} characters")))
+        Err(AppError::invalid(field, format!("Слишком длинный текст: не больше {max} знаков, сократите его")))
     } else if t.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        Err(AppError::invalid(field, "must not hold control characters"))
+        Err(AppError::invalid(field, "В тексте есть управляющие символы: уберите их"))
     } else {
         Ok(t)
     }
@@ -182,16 +184,19 @@ async fn answer(
     let public = match m.get("public") {
         None => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(AppError::invalid("public", "must be true or false")),
+        Some(_) => return Err(not_yes_or_no("public")),
     };
     let excerpt = optional_str(&m, "excerpt")?.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string);
     let (case, _) = own_case(&state, &me, &rating).await?;
     if let Some(e) = &excerpt {
         if !public {
-            return Err(AppError::invalid("excerpt", "an excerpt is published with a public answer only"));
+            return Err(AppError::invalid("excerpt", "Цитата из отзыва публикуется только с публичным ответом: отметьте «опубликовать ответ» или уберите цитату"));
         }
         if !case.stored.rating.comment.as_deref().is_some_and(|c| c.contains(e.as_str())) {
-            return Err(AppError::invalid("excerpt", "must be a part of the citizen's comment, as written"));
+            return Err(AppError::invalid(
+                "excerpt",
+                "Цитата должна быть частью комментария, слово в слово, как его написал гражданин",
+            ));
         }
     }
     let act = Act {
@@ -223,12 +228,17 @@ async fn pass(
     let to = required_str(&m, "department")?.to_string();
     let (case, published) = own_case(&state, &me, &rating).await?;
     if !published.info.departments.iter().any(|(id, _)| *id == to) {
-        return Err(AppError::invalid("department", "no such department in the catalog"));
+        return Err(AppError::invalid("department", "Такого ведомства нет в справочнике: выберите его из списка"));
     }
     if to == department_of(&case, &published.info) {
-        return Err(AppError::invalid("department", "it is this department's already"));
+        return Err(AppError::invalid("department", "Отзыв и так относится к этому ведомству: выберите другое"));
     }
-    let act = Act { department: Some(&to), ..Act::new(&rating, Status::Passed, &me.login, now()) };
+    let name = published.info.department_name(&to);
+    let act = Act {
+        department: Some(&to),
+        department_name: Some(&name),
+        ..Act::new(&rating, Status::Passed, &me.login, now())
+    };
     cases::act(&state.db, &act).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -250,9 +260,11 @@ async fn answers_for_ids(
             .iter()
             .map(|v| v.as_str().and_then(|s| uuid::Uuid::try_parse(s).ok()).map(|u| u.hyphenated().to_string()))
             .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| AppError::invalid("ids", "must be rating ids (UUIDs)"))?,
-        Some(Value::Array(_)) => return Err(AppError::invalid("ids", format!("at most {MAX_IDS} at once"))),
-        _ => return Err(AppError::invalid("ids", "must be a list of rating ids")),
+            .ok_or_else(|| AppError::invalid("ids", "Номера отзывов должны быть UUID: обновите страницу"))?,
+        Some(Value::Array(_)) => {
+            return Err(AppError::invalid("ids", format!("Не больше {MAX_IDS} отзывов за один запрос")))
+        }
+        _ => return Err(AppError::invalid("ids", "Номера отзывов передаются списком")),
     };
     let published = state.catalog.get(&state.db, CATALOG_MAX_AGE).await?;
     let answers: Vec<Value> = cases::by_ids(&state.db, &ids)
@@ -289,12 +301,12 @@ async fn helped(
     only_fields(&m, &["helped"])?;
     let helped = match m.get("helped") {
         Some(Value::Bool(b)) => *b,
-        _ => return Err(AppError::invalid("helped", "must be true or false")),
+        _ => return Err(not_yes_or_no("helped")),
     };
     if cases::set_helped(&state.db, &rating, helped).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(AppError::not_found("rating", "no answer to this rating yet"))
+        Err(AppError::not_found("rating", "На этот отзыв ещё не ответили"))
     }
 }
 

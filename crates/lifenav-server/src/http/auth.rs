@@ -68,7 +68,7 @@ impl FromRequestParts<Arc<AppState>> for Staff {
 }
 
 macro_rules! role_extractor {
-    ($(#[$doc:meta])* $name:ident, $role:expr, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $role:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone)]
         pub struct $name(pub Staff);
@@ -81,7 +81,7 @@ macro_rules! role_extractor {
                 if staff.roles.has($role) {
                     Ok($name(staff))
                 } else {
-                    Err(AppError::forbidden(concat!("this needs the ", $what, " role")))
+                    Err(AppError::forbidden($role.needed()))
                 }
             }
         }
@@ -91,18 +91,15 @@ macro_rules! role_extractor {
 role_extractor!(
     /// Manages staff accounts.
     Admin,
-    Role::Admin,
-    "admin"
+    Role::Admin
 );
 role_extractor!(
     /// Edits the draft.
     Editor,
-    Role::Editor,
-    "editor"
+    Role::Editor
 );
 role_extractor!(
     /// Reviews and publishes.
     Reviewer,
-    Role::Reviewer,
-    "reviewer"
+    Role::Reviewer
 );

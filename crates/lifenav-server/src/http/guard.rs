@@ -38,7 +38,7 @@ pub async fn same_origin_only(State(state): State<Arc<AppState>>, request: Reque
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !same_origin(&state, request.headers()) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
-        let refusal = "cross-site request refused: staff actions come from this site's own pages only";
+        let refusal = "Запрос отклонён: действия сотрудников принимаются только со страниц самой студии. Откройте студию по её адресу и повторите";
         return AppError::client(axum::http::StatusCode::FORBIDDEN, "Origin", refusal).into_response();
     }
     next.run(request).await

@@ -27,9 +27,9 @@ pub struct Account {
 pub fn login_problem(login: &str) -> Option<&'static str> {
     let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_');
     if login.len() < 2 || login.len() > 40 {
-        Some("must have 2 to 40 characters")
+        Some("нужно от 2 до 40 знаков")
     } else if !login.chars().all(ok_char) || !login.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        Some("may hold small Latin letters, digits, `.`, `-` and `_`, and starts with a letter or digit")
+        Some("допустимы строчные латинские буквы, цифры, «.», «-» и «_», а начинается логин с буквы или цифры")
     } else {
         None
     }
@@ -39,9 +39,9 @@ pub fn login_problem(login: &str) -> Option<&'static str> {
 pub fn name_problem(name: &str) -> Option<&'static str> {
     let n = name.trim().chars().count();
     if n == 0 || n > 100 {
-        Some("must have 1 to 100 characters")
+        Some("нужно от 1 до 100 знаков")
     } else if name.chars().any(char::is_control) {
-        Some("must not hold control characters")
+        Some("есть управляющие символы: уберите их")
     } else {
         None
     }

@@ -61,7 +61,7 @@ async fn sign_in(
     let remember = match m.get("remember") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(AppError::invalid("remember", "должно быть true или false")),
+        Some(_) => return Err(not_yes_or_no("remember")),
     };
     let login = required_str(&m, "login")?.trim().to_lowercase();
     let password = required_str(&m, "password")?;

@@ -37,9 +37,9 @@ pub fn generate() -> String {
 pub fn weakness(password: &str) -> Option<String> {
     let n = password.chars().count();
     if n < MIN_LENGTH {
-        Some(format!("must have at least {MIN_LENGTH} characters"))
+        Some(format!("нужно не меньше {MIN_LENGTH} знаков"))
     } else if n > MAX_LENGTH {
-        Some(format!("must have at most {MAX_LENGTH} characters"))
+        Some(format!("нужно не больше {MAX_LENGTH} знаков"))
     } else {
         None
     }

@@ -33,6 +33,22 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
+
+    /// The role's name as the studio shows it: «проверяющий», «отвечает на отзывы».
+    pub fn title(self) -> &'static str {
+        match self {
+            Role::Admin => "администратор",
+            Role::Editor => "редактор",
+            Role::Reviewer => "проверяющий",
+            Role::Responder => "отвечает на отзывы",
+            Role::Analyst => "аналитик",
+        }
+    }
+
+    /// «Нужна роль «проверяющий»: её даёт администратор».
+    pub fn needed(self) -> String {
+        format!("Нужна роль «{}»: её даёт администратор", self.title())
+    }
 }
 
 impl fmt::Display for Role {
@@ -66,6 +82,13 @@ impl Roles {
     }
     pub fn to_stored(&self) -> String {
         self.0.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+    }
+    /// «редактор, проверяющий», or «нет ролей».
+    pub fn titles(&self) -> String {
+        if self.0.is_empty() {
+            return "нет ролей".to_string();
+        }
+        self.0.iter().map(|r| r.title()).collect::<Vec<_>>().join(", ")
     }
 }
 

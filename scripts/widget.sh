@@ -16,6 +16,7 @@ build_widget() {
 build_studio() {
   log "building the studio (trunk build --release)"
   trunk build --release --offline --config crates/lifenav-studio/Trunk.toml
+  node scripts/guide.mjs
 }
 
 # The demo as the run command serves it: the CLI and the city's server, the widget,

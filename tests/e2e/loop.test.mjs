@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { fixture, addUser, studio, openHost, answerAll, w } from './support.mjs';
+import { fixture, addUser, studio, openHost, answerAll, w, shot } from './support.mjs';
 
 const env = fixture();
 const ANALYST = ['anna', 'analyst-password-1'];
@@ -70,6 +70,8 @@ test('the loop: a department answers a low rating, the citizen reads it and says
   await item.getByLabel('Ответ гражданину').fill(ANSWER);
   await item.getByLabel(/Опубликовать ответ/).check();
   await item.getByLabel(/Фрагмент отзыва, который/).fill('одно окно на всех');
+  await item.scrollIntoViewIfNeeded();
+  await shot(desk, 'otzyvy');
   await item.getByRole('button', { name: 'Отправить ответ' }).click();
   await desk.locator('.notice.info').waitFor();
   assert.deepEqual(desk.errors, []);
@@ -98,6 +100,7 @@ test('the loop: a department answers a low rating, the citizen reads it and says
   const analyst = await studio(await env.browser.newContext(), env.server, ...ANALYST);
   await analyst.goto(`${env.server.url}/dashboard`);
   const body = await analyst.locator('body').textContent();
+  await shot(analyst, 'panel');
   assert.match(body, /1 вовремя из 1/, 'the answer counts as on time');
   assert.match(body, /Ответ помог гражданину\s*100/, 'the citizen said it helped');
 

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, addUser, studio, axeStudio, answerAll, w, ROOT } from './support.mjs';
+import { startServer, launch, addUser, studio, axeStudio, answerAll, w, shot, ROOT } from './support.mjs';
 
 const env = {};
 const EDITOR = ['elena', 'editor-password-1'];
@@ -71,10 +71,17 @@ async function act(page, button) {
 
 test('an editor changes hours and a fee through the forms, fixes a condition at its field, and submits', async () => {
   const context = await env.browser.newContext();
+  const signIn = await context.newPage();
+  await signIn.goto(`${env.server.url}/studio/`);
+  await signIn.locator('#login').fill(EDITOR[0]);
+  await shot(signIn, 'vhod');
+  await signIn.close();
   const page = await studio(context, env.server, ...EDITOR);
   // A department's opening hours.
   await openItem(page, 'departments', 'zags');
   await page.locator('#field-hours').fill(HOURS);
+  await page.locator('#field-hours').scrollIntoViewIfNeeded();
+  await shot(page, 'chasy');
   await save(page);
   // A service's fee.
   await openItem(page, 'services', 'marriage-registration');
@@ -87,6 +94,8 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
   assert.equal(await amount.getAttribute('aria-invalid'), 'false');
   await amount.fill('1e5');
   assert.match(await page.locator('#field-fee-amount-error').textContent(), /это не сумма/);
+  await amount.scrollIntoViewIfNeeded();
+  await shot(page, 'poshlina-oshibka');
   await amount.fill('500,50');
   await amount.press('Tab');
   assert.equal(await amount.inputValue(), '500,50');
@@ -117,6 +126,8 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
   await open(page, '/');
   const failing = page.locator('#failing-scenarios a');
   await failing.first().waitFor();
+  await page.locator('#failing-scenarios').scrollIntoViewIfNeeded();
+  await shot(page, 'scenarii-ne-prohodyat');
   assert.equal(await failing.count(), 3, 'the three marriage scenarios check the fee');
   await page.locator('#submit-message').fill('Часы работы ЗАГС и пошлина за брак 500,50 ₽');
   await page.getByRole('button', { name: 'Отправить на проверку' }).last().click();
@@ -128,6 +139,10 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
     await page.getByRole('button', { name: 'Обновить сценарий по новому плану' }).click();
     const row = page.locator('table.refresh-changes tr').filter({ hasText: 'Пошлины всего' });
     totals.push((await row.locator('td').allTextContents()).join(' → '));
+    if (i === 0) {
+      await page.locator('.refresh').scrollIntoViewIfNeeded();
+      await shot(page, 'scenarij');
+    }
     await page.getByRole('button', { name: 'Обновить сценарий', exact: true }).click();
     await save(page);
     await page.locator('.scenario-check .ok').waitFor();
@@ -143,6 +158,8 @@ test('a reviewer reads the change as sentences and its impact, approves and publ
   const context = await env.browser.newContext();
   const page = await studio(context, env.server, ...REVIEWER);
   await review(page, env.first);
+  await page.locator('ul.changes').scrollIntoViewIfNeeded();
+  await shot(page, 'proverka');
   const changes = await page.locator('ul.changes').textContent();
   assert.match(changes, /Регистрация брака — пошлина: 350\s₽ → 500,50\s₽/);
   assert.match(changes, /ЗАГС.* — часы работы: добавлено «пн–пт 9:00–18:00, сб 10:00–14:00»/);
@@ -152,6 +169,8 @@ test('a reviewer reads the change as sentences and its impact, approves and publ
   await act(page, 'Одобрить');
   await page.locator('#version-state').filter({ hasText: 'одобрена' }).waitFor();
   await page.getByRole('button', { name: 'Опубликовать сейчас', exact: true }).click();
+  await page.getByRole('alertdialog').scrollIntoViewIfNeeded();
+  await shot(page, 'publikaciya');
   await act(page, 'Да, подтверждаю');
   await page.locator('#version-state').filter({ hasText: 'опубликована' }).waitFor();
   // The demo city page's widget reads the published bundle on its next load.
@@ -166,6 +185,30 @@ test('a reviewer reads the change as sentences and its impact, approves and publ
   assert.match(plan, /500,50\s₽/, 'the new fee, with its kopecks');
   assert.match(await w(widget).locator('.ln').filter({ hasText: 'Пошлины всего' }).first().textContent(), /800,50\s₽/);
   await Promise.all([context.close(), citizen.close()]);
+});
+
+test('focus stays in every kind of nested field while typing', async () => {
+  // The defect this guards: the form was rebuilt at every keystroke, so typing
+  // «НК РФ, ст. 333.26» into the fee's basis left «Н».
+  const context = await env.browser.newContext();
+  const page = await studio(context, env.server, ...EDITOR);
+  await openItem(page, 'services', 'marriage-registration');
+  const typed = 'НК РФ, ст. 333.26';
+  const fields = ['#field-fee-basis', '#field-documents-0-note', '#field-variants-0-when-text', '#field-variants-0-title', '#field-title'];
+  for (const id of fields) {
+    const field = page.locator(id);
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(id.endsWith('when-text') ? 'under_18 == false' : typed, { delay: 15 });
+    assert.equal(await page.evaluate(() => `#${document.activeElement.id}`), id, `focus kept in ${id}`);
+    assert.equal(await field.inputValue(), id.endsWith('when-text') ? 'under_18 == false' : typed);
+  }
+  // Save lights up at once, and the changes are given up without saving.
+  const revert = main(page).getByRole('button', { name: 'Отменить несохранённые изменения' });
+  assert.equal(await revert.isEnabled(), true);
+  await revert.click();
+  await context.close();
 });
 
 test('two editors at once: different departments of one file are both kept; the same field is a field conflict that loses nothing', async () => {
@@ -198,6 +241,8 @@ test('two editors at once: different departments of one file are both kept; the 
   const conflict = first.locator('section.conflict');
   await conflict.waitFor();
   assert.match(await conflict.locator('h2').textContent(), /Это поле изменили и вы, и коллега \(olga\)/);
+  await conflict.scrollIntoViewIfNeeded();
+  await shot(first, 'konflikt');
   const values = await conflict.locator('.field-conflict dd').allTextContents();
   assert.deepEqual(values, [HOURS, 'пн–пт 9:00–17:00', 'пн–пт 8:00–17:00'], 'before, theirs, mine');
   assert.match(await conflict.locator('.field-conflict h3').textContent(), /Часы работы/);
@@ -323,6 +368,11 @@ test('axe: every studio screen, standard and for the visually impaired', async (
     await page.getByRole('tab', { name: 'Исходный текст (TOML)' }).click();
     violations.push(...(await axeStudio(page, `source tab${vi ? ' (vi)' : ''}`)));
   }
+  // The staff's guide, linked from every screen, passes too.
+  await open(page, '/');
+  await page.getByRole('link', { name: 'Руководство' }).click();
+  await page.locator('h1').filter({ hasText: 'Руководство редактора и проверяющего' }).waitFor();
+  violations.push(...(await axeStudio(page, 'guide')));
   assert.deepEqual(violations, []);
   await context.close();
 });
@@ -352,6 +402,32 @@ test('the preview runs the real widget on the draft, and its answers become a sc
   assert.match(unsaved, /total_fee = 800\.5/, 'the plan with the draft fee of 500,50 ₽ and the passport 300 ₽');
   // The citizen's own saved journey on this site is not touched by the preview.
   assert.equal(await page.evaluate(() => localStorage.getItem('lifenav.journey')), null);
+  await context.close();
+});
+
+test('a rollback names its reason, asks first, and the draft follows it: nothing rolled back is submitted again', async () => {
+  const context = await env.browser.newContext();
+  const page = await studio(context, env.server, ...REVIEWER);
+  await review(page, 1);
+  await page.locator('#review-note').fill('Пошлина 500,50 ₽ введена по ошибке');
+  await page.getByRole('button', { name: 'Вернуть эту версию (опубликовать заново)' }).click();
+  const dialog = page.getByRole('alertdialog');
+  assert.match(await dialog.textContent(), /Причина: «Пошлина 500,50 ₽ введена по ошибке»/);
+  await dialog.scrollIntoViewIfNeeded();
+  await shot(page, 'vozvrat');
+  await act(page, 'Да, подтверждаю');
+  await page.locator('.notice.info').filter({ hasText: 'Готово' }).waitFor();
+  // The defect this guards: the draft kept the rolled-back fee as an ordinary change.
+  const draft = await (await page.request.get(`${env.server.url}/api/v1/studio/draft`)).json();
+  const fee = draft.files.find((f) => f.path.endsWith('services/marriage-registration.toml')).text;
+  assert.match(fee, /amount = 350\b/);
+  assert.doesNotMatch(fee, /500\.5/);
+  const editor = await studio(context, env.server, ...EDITOR);
+  await open(editor, '/');
+  const changed = await editor.locator('#changed-title + *').textContent();
+  assert.doesNotMatch(changed, /Регистрация брака/, 'the rolled-back service is not among the draft\'s changes');
+  const audit = await (await page.request.get(`${env.server.url}/api/v1/staff/audit`)).json();
+  assert.ok(audit.entries.some((e) => e.action === 'version_rolled_back'), 'audited');
   await context.close();
 });
 

@@ -2,7 +2,7 @@
 // (dist/) on a free port with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { before, after } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -157,4 +157,13 @@ export async function axe(page, screen) {
   const result = await new AxeBuilder({ page }).include('[data-lifenav]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = result.violations.map((v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   return violations;
+}
+
+/// A screenshot for the staff's guide (docs/ru/studio.md shows what the tests see): the
+/// visible part of the page at the guide's width.
+export async function shot(page, name) {
+  const dir = join(ROOT, 'docs/ru/img');
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
 }

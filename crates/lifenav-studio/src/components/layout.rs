@@ -63,6 +63,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     on:click=move |_| settings.vi.update(|v| *v = !*v)>
                     {move || if settings.vi.get() { T.vi_off } else { T.vi_on }}
                 </button>
+                <a href="/studio/guide/" rel="external">{"Руководство"}</a>
                 <A href=crate::links::href("/account")>{T.account}</A>
                 <button type="button" class="link" on:click=move |_| session.sign_out()>{T.sign_out}</button>
             </div>

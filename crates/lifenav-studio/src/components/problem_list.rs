@@ -24,10 +24,16 @@ pub fn ProblemList(#[prop(into)] keep: Callback<Diagnostic, bool>) -> impl IntoV
                         let target = links::target(&d.path, d.file.as_deref(), &c.items);
                         let class = if d.is_error() { "problem error" } else { "problem warning" };
                         let word = if d.is_error() { "Ошибка" } else { "Предупреждение" };
-                        let place = match (&d.file, d.line) {
-                            (Some(f), Some(l)) => format!("{f}, {} {l}", T.line),
-                            (Some(f), None) => f.clone(),
-                            _ => String::new(),
+                        // Named as staff know it: the item by its title and the field by its
+                        // label; the file and line are for the source view only.
+                        let place = match &target {
+                            Some((kind, id, field)) => {
+                                let title = c.items.iter().find(|i| i.kind == *kind && i.id == *id).map(|i| i.title.clone()).unwrap_or_else(|| id.clone());
+                                let label = field.rsplit('-').find(|p| p.parse::<usize>().is_err() && *p != "ru" && *p != "en" && *p != "text").map(crate::i18n::label).unwrap_or("");
+                                let kind = crate::i18n::kind_name(*kind).0;
+                                if label.is_empty() { format!("{kind} «{title}»") } else { format!("{kind} «{title}» — {}", label.to_lowercase()) }
+                            }
+                            None => "Каталог".to_string(),
                         };
                         let text = d.to_string();
                         view! {
@@ -41,7 +47,7 @@ pub fn ProblemList(#[prop(into)] keep: Callback<Diagnostic, bool>) -> impl IntoV
                                     None => view! { <span>{place.clone()}</span> }.into_any(),
                                 }}
                                 <p class="message">{d.message.clone()}</p>
-                                <p class="cli"><code>{text}</code></p>
+                                <details class="cli"><summary>{"Для разработчика"}</summary><code>{text}</code></details>
                             </li>
                         }
                     }).collect_view()}

@@ -163,7 +163,7 @@ test('a reviewer reads the change as sentences and its impact, approves and publ
   const changes = await page.locator('ul.changes').textContent();
   assert.match(changes, /Регистрация брака — пошлина: 350\s₽ → 500,50\s₽/);
   assert.match(changes, /ЗАГС.* — часы работы: добавлено «пн–пт 9:00–18:00, сб 10:00–14:00»/);
-  const impact = await page.locator('ul.impact').textContent();
+  const impact = (await page.locator('ul.impact').allTextContents()).join('\n');
   assert.match(impact, /пошлина 350\s₽ → 500,50\s₽/, 'the fee change in the plans of the marriage scenarios');
   assert.match(await page.locator('#impact-summary').textContent(), /Изменятся планы 3 из/);
   await act(page, 'Одобрить');

@@ -63,6 +63,14 @@ pub enum PlanChange {
         old: Option<Text>,
         new: Option<Text>,
     },
+    /// A text the citizen reads on the step: `field` is `title`, `summary`, `variant_title`,
+    /// `criteria`, `refusal` or `note`; a list is joined by «; ». Russian, as the city writes it.
+    TextChanged {
+        service: String,
+        field: String,
+        old: String,
+        new: String,
+    },
     VisitsChanged {
         old: usize,
         new: usize,
@@ -147,6 +155,21 @@ fn step_changes(old: &Step, new: &Step, out: &mut Vec<PlanChange>) {
     }
     if old.deadline_date != new.deadline_date {
         out.push(PlanChange::DeadlineChanged { service: service(), old: old.deadline_date, new: new.deadline_date });
+    }
+    // Texts too: a reviewer must see that a changed title or criterion reaches citizens.
+    let one = |t: &Option<Text>| t.as_ref().map(|t| t.ru.clone()).unwrap_or_default();
+    let many = |l: &[Text]| l.iter().map(|t| t.ru.as_str()).collect::<Vec<_>>().join("; ");
+    for (field, a, b) in [
+        ("title", old.title.ru.clone(), new.title.ru.clone()),
+        ("summary", one(&old.summary), one(&new.summary)),
+        ("variant_title", one(&old.variant_title), one(&new.variant_title)),
+        ("criteria", many(&old.criteria), many(&new.criteria)),
+        ("refusal", many(&old.refusal), many(&new.refusal)),
+        ("note", one(&old.note), one(&new.note)),
+    ] {
+        if a != b {
+            out.push(PlanChange::TextChanged { service: service(), field: field.into(), old: a, new: b });
+        }
     }
     let terms = (old.term.as_ref().and_then(Period::amount), new.term.as_ref().and_then(Period::amount));
     if terms.0 != terms.1 {

@@ -159,3 +159,26 @@ fn plans_compare_step_by_step() {
     let json = serde_json::to_value(&changes[0]).unwrap();
     assert_eq!(json["kind"], "service_removed");
 }
+
+#[test]
+fn a_changed_title_is_a_change_of_the_plans_that_show_it() {
+    // The defect this guards: «Изменятся планы 0 из 54» for a changed title.
+    let ex = example();
+    let new = ex.edited("services/snils.toml", |d| {
+        let title = FieldValue::Text {
+            ru: "СНИЛС ребёнка (новое название)".into(), en: String::new()
+        };
+        edit::set(d, &[k("title")], &title).unwrap();
+    });
+    let found = impact(&ex.engine, &new, &ex.scenarios, ex.today());
+    for (imp, old) in found.iter().zip(&ex.plans()) {
+        match (&imp.change, has(old, "snils")) {
+            (Change::Changed(c), true) => assert!(
+                matches!(&c[..], [PlanChange::TextChanged { field, new, .. }] if field == "title" && new == "СНИЛС ребёнка (новое название)"),
+                "{c:?}"
+            ),
+            (Change::Unchanged, false) => {}
+            (other, _) => panic!("{}: {other:?}", imp.name),
+        }
+    }
+}

@@ -247,6 +247,26 @@ fn change_text(ws: &crate::workspace::Workspace, c: &Value) -> String {
             let t = |v: &Value| v["ru"].as_str().or(v.as_str()).unwrap_or("не указан").to_string();
             format!("{}: срок {} → {}", service(), t(&c["old"]), t(&c["new"]))
         }
+        "text_changed" => {
+            let field = match s("field").as_str() {
+                "title" => "название",
+                "summary" => "краткое описание",
+                "variant_title" => "название варианта",
+                "criteria" => "условия",
+                "refusal" => "основания для отказа",
+                "note" => "примечание",
+                _ => "текст",
+            };
+            let t = |k: &str| {
+                let v = s(k);
+                if v.is_empty() {
+                    "(пусто)".to_string()
+                } else {
+                    format!("«{v}»")
+                }
+            };
+            format!("{}: {field} {} → {}", service(), t("old"), t("new"))
+        }
         "visits_changed" => format!("визитов {} → {}", c["old"], c["new"]),
         "questions_changed" => format!("вопросов {} → {}", c["old"], c["new"]),
         other => other.to_string(),
@@ -261,27 +281,39 @@ fn Impact(scenarios: Vec<Value>) -> impl IntoView {
     }
     let status = |s: &Value| s["change"]["status"].as_str().unwrap_or("").to_string();
     let changed = scenarios.iter().filter(|s| status(s) != "unchanged").count();
+    // By situation, as citizens meet the plans.
+    let mut by_situation: Vec<(String, Vec<Value>)> = Vec::new();
+    for sc in scenarios.iter().cloned() {
+        let situation = title(&ws, lifenav_core::ItemKind::Situation, sc["situation"].as_str().unwrap_or(""));
+        match by_situation.iter_mut().find(|(t, _)| *t == situation) {
+            Some((_, list)) => list.push(sc),
+            None => by_situation.push((situation, vec![sc])),
+        }
+    }
     view! {
-        <p id="impact-summary">{format!("Изменятся планы {changed} из {} сценариев.", scenarios.len())}</p>
-        <ul class="impact">
-            {scenarios.into_iter().map(|s| {
-                let name = format!("«{}»", s["name"].as_str().unwrap_or(""));
-                let detail = &s["change"]["detail"];
-                let st = status(&s);
-                let body = match st.as_str() {
-                    "unchanged" => view! { <span class="tag">{T.unchanged}</span> }.into_any(),
-                    "changed" => view! { <ul>{detail.as_array().cloned().unwrap_or_default().iter().map(|c| view! { <li>{change_text(&ws, c)}</li> }).collect_view()}</ul> }.into_any(),
-                    _ => {
-                        let reasons = |side: &str| detail[side].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
-                        let why = [("было", reasons("old")), ("стало", reasons("new"))].into_iter()
-                            .filter(|(_, r)| !r.is_empty()).map(|(w, r)| format!("{w}: {r}")).collect::<Vec<_>>().join("; ");
-                        view! { <span class="tag error">{format!("{} — {why}", T.broken)}</span> }.into_any()
-                    }
-                };
-                let class = if st == "unchanged" { "same" } else { "changed" };
-                view! { <li class=class><strong>{name}</strong>{" "}<code>{s["file"].as_str().unwrap_or("").to_string()}</code>{body}</li> }
-            }).collect_view()}
-        </ul>
+        <p id="impact-summary">{format!("Изменятся планы {changed} из {}.", i18n::counted(scenarios.len() as i64, ["сценария", "сценариев", "сценариев"]))}</p>
+        {by_situation.into_iter().map(|(situation, list)| view! {
+            <h3 class="impact-situation">{situation}</h3>
+            <ul class="impact">
+                {list.into_iter().map(|s| {
+                    let name = format!("«{}»", s["name"].as_str().unwrap_or(""));
+                    let detail = &s["change"]["detail"];
+                    let st = status(&s);
+                    let body = match st.as_str() {
+                        "unchanged" => view! { <span class="tag">{T.unchanged}</span> }.into_any(),
+                        "changed" => view! { <ul>{detail.as_array().cloned().unwrap_or_default().iter().map(|c| view! { <li>{change_text(&ws, c)}</li> }).collect_view()}</ul> }.into_any(),
+                        _ => {
+                            let reasons = |side: &str| detail[side].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+                            let why = [("было", reasons("old")), ("стало", reasons("new"))].into_iter()
+                                .filter(|(_, r)| !r.is_empty()).map(|(w, r)| format!("{w}: {r}")).collect::<Vec<_>>().join("; ");
+                            view! { <span class="tag error">{format!("{} — {why}", T.broken)}</span> }.into_any()
+                        }
+                    };
+                    let class = if st == "unchanged" { "same" } else { "changed" };
+                    view! { <li class=class><strong>{name}</strong>{" "}{body}</li> }
+                }).collect_view()}
+            </ul>
+        }).collect_view()}
     }
     .into_any()
 }

@@ -161,6 +161,10 @@ fn ScalarField(ctx: FormCtx, path: Vec<Seg>, spec: &'static FieldSpec) -> impl I
                 options.iter().map(|o| (o.to_string(), format!("{} ({o})", i18n::choice(o)))).collect();
             view! { <SelectInput ctx path value id=id.clone() label=label.clone() options=Signal::stored(options) /> }.into_any()
         }
+        FieldType::Ref(kind) if matches!(kind, ItemKind::Document | ItemKind::Department | ItemKind::Service) => {
+            let options = ref_options(kind);
+            view! { <PickerInput ctx path value id=id.clone() label=label.clone() options /> }.into_any()
+        }
         FieldType::Ref(kind) => {
             let options = ref_options(kind);
             view! { <SelectInput ctx path value id=id.clone() label=label.clone() options /> }.into_any()
@@ -205,12 +209,7 @@ fn ref_options(kind: ItemKind) -> Signal<Vec<(String, String)>> {
                     c.items
                         .iter()
                         .filter(|i| i.kind == kind)
-                        .map(|i| {
-                            (
-                                i.id.clone(),
-                                if i.title.is_empty() { i.id.clone() } else { format!("{} ({})", i.title, i.id) },
-                            )
-                        })
+                        .map(|i| (i.id.clone(), if i.title.is_empty() { i.id.clone() } else { i.title.clone() }))
                         .collect()
                 })
                 .unwrap_or_default()
@@ -383,6 +382,69 @@ fn SelectInput(
                 view! { <option value=v selected=selected>{text}</option> }
             }).collect_view()}
         </select>
+    }
+}
+
+/// A long list (the catalog's documents, departments, services) chosen by typing part of
+/// a name: a text input with the names as suggestions, never a list of a hundred items or
+/// an id to type. The file keeps the id; the field shows the name.
+#[component]
+fn PickerInput(
+    ctx: FormCtx,
+    path: Vec<Seg>,
+    value: Memo<FieldValue>,
+    id: String,
+    label: String,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let list_id = format!("{id}-options");
+    let error_id = format!("{id}-error");
+    let name_of = move |v: &str| {
+        options.with(|o| o.iter().find(|(k, _)| k == v).map(|(_, t)| t.clone())).unwrap_or_else(|| v.to_string())
+    };
+    let shown = move || {
+        let v = str_of(&value.get());
+        if v.is_empty() {
+            v
+        } else {
+            name_of(&v)
+        }
+    };
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input id=id type="text" list=list_id.clone() autocomplete="off" class="picker"
+            placeholder="начните вводить название"
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=error_id.clone()
+            prop:value=shown
+            on:change=move |ev| {
+                let typed = event_target_value(&ev).trim().to_string();
+                if typed.is_empty() {
+                    error.set(None);
+                    ctx.set(path.clone(), FieldValue::Absent);
+                    return;
+                }
+                let found = options.with_untracked(|o| {
+                    o.iter().find(|(k, t)| *t == typed || *k == typed).map(|(k, _)| k.clone())
+                        .or_else(|| {
+                            let low = typed.to_lowercase();
+                            let matches: Vec<&String> = o.iter().filter(|(_, t)| t.to_lowercase().contains(&low)).map(|(k, _)| k).collect();
+                            (matches.len() == 1).then(|| matches[0].clone())
+                        })
+                });
+                match found {
+                    Some(k) => {
+                        error.set(None);
+                        ctx.set(path.clone(), FieldValue::Str(k));
+                    }
+                    None => error.set(Some(format!("«{typed}» нет в каталоге: выберите из подсказок"))),
+                }
+            } />
+        <datalist id=list_id>
+            {move || options.get().into_iter().map(|(_, t)| view! { <option value=t></option> }).collect_view()}
+        </datalist>
+        {move || error.get().map(|e| view! { <p class="field-problems" id=error_id.clone() role="alert">{e}</p> })}
     }
 }
 

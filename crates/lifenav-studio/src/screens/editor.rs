@@ -138,6 +138,7 @@ fn ItemEditor(item: Item, tab: RwSignal<Tab>, field: Memo<Option<String>>) -> im
             {move || match tab.get() {
                 Tab::Form if !readable.get() => view! { <p class="notice error">{T.not_toml}</p> }.into_any(),
                 Tab::Form => view! {
+                    <Contents kind />
                     <form class="item-form" on:submit=|ev| ev.prevent_default()>
                         <Fields ctx base=at.clone() specs=all(edit::schema(kind)) />
                     </form>
@@ -233,6 +234,45 @@ fn FieldConflicts(file: String, at: Vec<lifenav_core::diagnostic::Seg>) -> impl 
             })
         }}
     }
+}
+
+/// The sections of a long form (fee, documents, variants, channels…), each a button that
+/// takes the editor there: a service's form is long, and staff look for one part of it.
+#[component]
+fn Contents(kind: ItemKind) -> impl IntoView {
+    use lifenav_core::edit::FieldType;
+    let sections: Vec<(&'static str, String)> = edit::schema(kind)
+        .iter()
+        .filter(|f| matches!(f.ty, FieldType::Table | FieldType::TableList))
+        .map(|f| (f.key, i18n::label(f.key).to_string()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    (sections.len() >= 3).then(|| {
+        view! {
+            <nav class="contents" aria-label="Разделы формы">
+                <h2 class="sr-only">{"Разделы формы"}</h2>
+                <ul>
+                    {sections.into_iter().map(|(key, label)| {
+                        let target = format!("field-{key}");
+                        view! {
+                            <li><button type="button" class="link" on:click=move |_| {
+                                let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&target));
+                                if let Some(el) = el {
+                                    el.scroll_into_view();
+                                    if let Some(legend) = el.query_selector("legend").ok().flatten() {
+                                        let _ = legend.set_attribute("tabindex", "-1");
+                                        if let Ok(l) = legend.dyn_into::<web_sys::HtmlElement>() {
+                                            let _ = l.focus();
+                                        }
+                                    }
+                                }
+                            }>{label}</button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    })
 }
 
 /// What a scenario's expectations are called on its screen.

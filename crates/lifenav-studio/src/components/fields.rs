@@ -259,9 +259,14 @@ fn PlainInput(
 fn MoneyInput(ctx: FormCtx, path: Vec<Seg>, value: Memo<FieldValue>, id: String, label: String) -> impl IntoView {
     use lifenav_core::money;
     let error = RwSignal::new(None::<String>);
-    let shown = move || match value.get() {
-        FieldValue::Float(f) => money::kopecks_of(f).map(money::typed).unwrap_or_else(|| f.to_string()),
-        other => str_of(&other),
+    // What the editor is typing stays as typed («500,5» is not rewritten to «500,50» under
+    // the cursor); the sum is shown the usual way once they leave the field.
+    let typing = RwSignal::new(None::<String>);
+    let shown = move || {
+        typing.get().unwrap_or_else(|| match value.get() {
+            FieldValue::Float(f) => money::kopecks_of(f).map(money::typed).unwrap_or_else(|| f.to_string()),
+            other => str_of(&other),
+        })
     };
     let error_id = format!("{id}-error");
     let described = error_id.clone();
@@ -271,13 +276,18 @@ fn MoneyInput(ctx: FormCtx, path: Vec<Seg>, value: Memo<FieldValue>, id: String,
             aria-invalid=move || error.with(Option::is_some).to_string()
             aria-describedby=described
             prop:value=shown
-            on:input=move |ev| match money::parse(&event_target_value(&ev)) {
-                Ok(k) => {
-                    error.set(None);
-                    ctx.set(path.clone(), FieldValue::Float(money::roubles(k)));
+            on:input=move |ev| {
+                let typed = event_target_value(&ev);
+                typing.set(Some(typed.clone()));
+                match money::parse(&typed) {
+                    Ok(k) => {
+                        error.set(None);
+                        ctx.set(path.clone(), FieldValue::Float(money::roubles(k)));
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
                 }
-                Err(e) => error.set(Some(e.to_string())),
-            } />
+            }
+            on:blur=move |_| { if error.with_untracked(Option::is_none) { typing.set(None) } } />
         <p class="hint">{"Например: 350 или 1 500,50"}</p>
         {move || error.get().map(|e| view! { <p class="field-problems" id=error_id.clone() role="alert">{e}</p> })}
     }

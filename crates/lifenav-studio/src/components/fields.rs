@@ -158,7 +158,7 @@ fn ScalarField(ctx: FormCtx, path: Vec<Seg>, spec: &'static FieldSpec) -> impl I
         FieldType::Bool => view! { <BoolInput ctx path value id=id.clone() label=label.clone() key=spec.key /> }.into_any(),
         FieldType::Choice(options) => {
             let options: Vec<(String, String)> =
-                options.iter().map(|o| (o.to_string(), format!("{} ({o})", i18n::choice(o)))).collect();
+                options.iter().map(|o| (o.to_string(), Some(i18n::choice(o)).filter(|c| !c.is_empty()).unwrap_or(o).to_string())).collect();
             view! { <SelectInput ctx path value id=id.clone() label=label.clone() options=Signal::stored(options) /> }.into_any()
         }
         FieldType::Ref(kind) if matches!(kind, ItemKind::Document | ItemKind::Department | ItemKind::Service) => {

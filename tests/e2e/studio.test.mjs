@@ -422,13 +422,14 @@ test('a rollback names its reason, asks first, and the draft follows it: nothing
   const fee = draft.files.find((f) => f.path.endsWith('services/marriage-registration.toml')).text;
   assert.match(fee, /amount = 350\b/);
   assert.doesNotMatch(fee, /500\.5/);
-  const editor = await studio(context, env.server, ...EDITOR);
+  const other = await env.browser.newContext();
+  const editor = await studio(other, env.server, ...EDITOR);
   await open(editor, '/');
   const changed = await editor.locator('#changed-title + *').textContent();
   assert.doesNotMatch(changed, /Регистрация брака/, 'the rolled-back service is not among the draft\'s changes');
   const audit = await (await page.request.get(`${env.server.url}/api/v1/staff/audit`)).json();
   assert.ok(audit.entries.some((e) => e.action === 'version_rolled_back'), 'audited');
-  await context.close();
+  await Promise.all([context.close(), other.close()]);
 });
 
 test('importing catalog/example replaces the draft', async () => {

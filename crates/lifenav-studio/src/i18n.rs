@@ -659,6 +659,8 @@ pub fn file_title(path: &str) -> String {
 fn sentence_label(key: &str) -> String {
     match key {
         "fee" => "пошлина".into(),
+        "total_fee" => "пошлины всего".into(),
+        "visits" => "визитов".into(),
         "term" => "срок предоставления".into(),
         "deadline" => "крайний срок".into(),
         other => {
@@ -677,10 +679,10 @@ fn sentence_label(key: &str) -> String {
 /// values as staff read them; fees in roubles and kopecks.
 pub fn change_sentence(c: &lifenav_core::edit::FieldChange) -> String {
     use lifenav_core::diagnostic::Seg;
-    let item = if c.title.is_empty() {
-        c.kind.map(|k| kind_name(k).0.to_string()).unwrap_or_else(|| "Каталог".into())
-    } else {
-        c.title.clone()
+    let item = match (c.title.is_empty(), c.kind) {
+        (true, kind) => kind.map(|k| kind_name(k).0.to_string()).unwrap_or_else(|| "Каталог".into()),
+        (false, Some(ItemKind::Scenario)) => format!("Сценарий «{}»", c.title),
+        (false, _) => c.title.clone(),
     };
     let keys: Vec<&str> = c
         .field
@@ -698,6 +700,8 @@ pub fn change_sentence(c: &lifenav_core::edit::FieldChange) -> String {
         match seg {
             Seg::Key(k) if k == "ru" || k == "en" => {}
             Seg::Key(k) if money && k == "amount" => {}
+            // A scenario's expectations: «сценарий … — пошлины всего», not «ожидается — …».
+            Seg::Key(k) if k == "expect" => {}
             Seg::Key(k) if k == "variants" => {
                 if let Some(Seg::Index(i)) = segs.peek() {
                     parts.push(format!("вариант {}", i + 1));

@@ -276,15 +276,17 @@ impl Workspace {
 
     /// What staff call a file: the titles of the items it holds.
     pub fn title_of(&self, path: &str) -> String {
-        let titles: Vec<String> = self.checked.with_untracked(|c| {
+        let items: Vec<(lifenav_core::ItemKind, String)> = self.checked.with_untracked(|c| {
             c.as_ref()
-                .map(|c| c.items.iter().filter(|i| i.file == path).map(|i| i.title.clone()).collect())
+                .map(|c| c.items.iter().filter(|i| i.file == path).map(|i| (i.kind, i.title.clone())).collect())
                 .unwrap_or_default()
         });
-        match titles.len() {
-            0 => crate::i18n::file_title(path),
-            1..=3 => titles.join(", "),
-            n => format!("{}, … ({})", titles[..2].join(", "), crate::i18n::items_count(n)),
+        match items.as_slice() {
+            [] => crate::i18n::file_title(path),
+            [(_, title)] => title.clone(),
+            [(kind, _), ..] => {
+                format!("{} ({})", crate::i18n::kind_name(*kind).1, crate::i18n::items_count(items.len()))
+            }
         }
     }
 

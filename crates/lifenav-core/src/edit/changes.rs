@@ -122,8 +122,9 @@ fn shown_value(v: &Value) -> String {
     }
 }
 
+/// The same value, however it is written (quotes, spacing, inline or not).
 fn same(a: &TomlItem, b: &TomlItem) -> bool {
-    value_text(a) == value_text(b)
+    super::merge::same(Some(a), Some(b))
 }
 
 type Raw = (Vec<Seg>, Option<String>, Option<String>);
@@ -264,5 +265,9 @@ mod tests {
                 (vec![Seg::Key("documents".into()), Seg::Index(1)], None, Some("photos")),
             ]
         );
+        // Written another way, the same value is no change.
+        let mut quoted = old.clone();
+        quoted[1].text = old[1].text.replace("doc = \"passport\"", "doc = 'passport'").replace("{ ru = ", "{ru=");
+        assert_eq!(changes(&old, &quoted), []);
     }
 }

@@ -252,7 +252,7 @@ fn value_node(v: &Value) -> Node {
     }
 }
 
-fn same(a: Option<&Item>, b: Option<&Item>) -> bool {
+pub(crate) fn same(a: Option<&Item>, b: Option<&Item>) -> bool {
     a.and_then(node) == b.and_then(node)
 }
 

@@ -281,18 +281,24 @@ fn Impact(scenarios: Vec<Value>) -> impl IntoView {
     }
     let status = |s: &Value| s["change"]["status"].as_str().unwrap_or("").to_string();
     let changed = scenarios.iter().filter(|s| status(s) != "unchanged").count();
-    // By situation, as citizens meet the plans.
-    let mut by_situation: Vec<(String, Vec<Value>)> = Vec::new();
-    for sc in scenarios.iter().cloned() {
-        let situation = title(&ws, lifenav_core::ItemKind::Situation, sc["situation"].as_str().unwrap_or(""));
-        match by_situation.iter_mut().find(|(t, _)| *t == situation) {
-            Some((_, list)) => list.push(sc),
-            None => by_situation.push((situation, vec![sc])),
+    let total = scenarios.len();
+    // By situation, as citizens meet the plans; named once the draft's check has the
+    // titles (the page may open before it finishes).
+    let grouped = move || {
+        ws.checked.track();
+        let mut by_situation: Vec<(String, Vec<Value>)> = Vec::new();
+        for sc in scenarios.iter().cloned() {
+            let situation = title(&ws, lifenav_core::ItemKind::Situation, sc["situation"].as_str().unwrap_or(""));
+            match by_situation.iter_mut().find(|(t, _)| *t == situation) {
+                Some((_, list)) => list.push(sc),
+                None => by_situation.push((situation, vec![sc])),
+            }
         }
-    }
+        by_situation
+    };
     view! {
-        <p id="impact-summary">{format!("Изменятся планы {changed} из {}.", i18n::counted(scenarios.len() as i64, ["сценария", "сценариев", "сценариев"]))}</p>
-        {by_situation.into_iter().map(|(situation, list)| view! {
+        <p id="impact-summary">{format!("Изменятся планы {changed} из {}.", i18n::counted(total as i64, ["сценария", "сценариев", "сценариев"]))}</p>
+        {move || grouped().into_iter().map(|(situation, list)| view! {
             <h3 class="impact-situation">{situation}</h3>
             <ul class="impact">
                 {list.into_iter().map(|s| {

@@ -41,6 +41,8 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="changed-title">
             <h2 id="changed-title">{T.files_changed}</h2>
             {move || {
+                // Named by their items' titles once the draft's check has them.
+                ws.checked.track();
                 let c = changed();
                 if c.is_empty() {
                     view! { <p>{T.nothing_changed}</p> }.into_any()

@@ -108,7 +108,7 @@ test('an editor changes hours and a fee through the forms, fixes a condition at 
   const fieldset = page.locator(`fieldset#${id.replace(/-text$/, '')}`);
   const error = fieldset.locator('.cond-error');
   await error.waitFor();
-  assert.match(await error.textContent(), /позиция 15: question `outdoor_ad` has no option "billboard"/);
+  assert.match(await error.textContent(), /позиция 15: у вопроса `outdoor_ad` нет варианта ответа "billboard"/);
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   // Also on the problems list, with the message of `lifenav check`, as a link to the field.
   await page.getByRole('link', { name: /Проблемы/ }).first().click();

@@ -30,6 +30,9 @@ enum Command {
         /// Warn this many days before a dated fee, term or deadline ends with no value after it.
         #[arg(long, value_name = "DAYS", default_value_t = lifenav_core::check::ENDING_WARN_DAYS)]
         warn_days: u32,
+        /// The language of the messages: ru or en.
+        #[arg(long, default_value = "ru")]
+        lang: String,
     },
     /// Compile a catalog folder into the JSON bundle the widget loads.
     Build {
@@ -43,6 +46,9 @@ enum Command {
         /// of the bundle (default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// The language of the messages: ru or en.
+        #[arg(long, default_value = "ru")]
+        lang: String,
     },
     /// The plan for a situation and answers.
     Plan {
@@ -66,9 +72,19 @@ enum Command {
         lang: String,
     },
     /// Per situation: how many questions, the most and the mean asked over all answer combinations.
-    Questions { catalog: PathBuf },
+    Questions {
+        catalog: PathBuf,
+        /// The language of the messages: ru or en.
+        #[arg(long, default_value = "ru")]
+        lang: String,
+    },
     /// Run the scenario files in the catalog's scenarios/ folder.
-    Test { catalog: PathBuf },
+    Test {
+        catalog: PathBuf,
+        /// The language of the messages: ru or en.
+        #[arg(long, default_value = "ru")]
+        lang: String,
+    },
     /// Write the coverage totals into the generated block of the catalog's SOURCES.md
     /// (between `<!-- generated: lifenav coverage -->` and `<!-- /generated -->`); the
     /// prose around it stays as the editors wrote it.
@@ -80,6 +96,9 @@ enum Command {
         /// Write nothing; exit non-zero when the file's block differs from the files.
         #[arg(long)]
         check: bool,
+        /// The language of the messages: ru or en.
+        #[arg(long, default_value = "ru")]
+        lang: String,
     },
     /// A situation's chain as Graphviz DOT.
     Graph {
@@ -138,21 +157,21 @@ fn today() -> Date {
     Date::from_unix_seconds(secs as i64, Date::IRKUTSK_UTC_OFFSET)
 }
 
-fn print_errors(diags: &[Diagnostic]) {
+fn print_errors(diags: &[Diagnostic], lang: Lang) {
     for d in diags.iter().filter(|d| d.is_error()) {
-        eprintln!("{d}");
+        eprintln!("{}", d.display(lang));
     }
 }
 
 /// A catalog folder (compiled without the slower whole-catalog checks) or a bundle.
-fn engine(path: &Path) -> Result<Engine, Failure> {
+fn engine(path: &Path, lang: Lang) -> Result<Engine, Failure> {
     if path.is_file() {
         let json = std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
         return Engine::from_json(&json).map_err(|e| Failure(format!("{}: {e}", path.display())));
     }
     let loaded = load_dir(path);
     let Some(catalog) = loaded.catalog else {
-        print_errors(&loaded.diagnostics);
+        print_errors(&loaded.diagnostics, lang);
         return Err(Failure(format!("{} cannot be read; `lifenav check` tells more", path.display())));
     };
     let (engine, mut diags) = Engine::build(catalog);
@@ -160,20 +179,21 @@ fn engine(path: &Path) -> Result<Engine, Failure> {
         loaded.sources.locate(d);
     }
     engine.ok_or_else(|| {
-        print_errors(&diags);
+        print_errors(&diags, lang);
         Failure(format!("{} has errors; `lifenav check` tells more", path.display()))
     })
 }
 
 fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { catalog, as_of, coverage, warn_days } => {
+        Command::Check { catalog, as_of, coverage, warn_days, lang: lang_code } => {
+            let lang = lang(&lang_code)?;
             let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
             let report = check_dir_within(&catalog, Some(as_of), warn_days);
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;
             for d in &report.diagnostics {
-                println!("{d}");
+                println!("{}", d.display(lang));
             }
             let count = |f: fn(&lifenav_core::Catalog) -> usize| report.engine.as_ref().map_or(0, |e| f(&e.catalog));
             println!(
@@ -211,11 +231,12 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             }
             Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Build { catalog, output, pretty, as_of } => {
+        Command::Build { catalog, output, pretty, as_of, lang: lang_code } => {
+            let lang = lang(&lang_code)?;
             let as_of = date(&as_of, "--as-of")?.unwrap_or_else(today);
             let report = check_dir(&catalog);
             let Some(mut engine) = report.engine.filter(|_| !report.diagnostics.iter().any(|d| d.is_error())) else {
-                print_errors(&report.diagnostics);
+                print_errors(&report.diagnostics, lang);
                 return Err(Failure(format!("{} has errors: no bundle written", catalog.display())));
             };
             lifenav_core::engine::dated::prune_ended(&mut engine.catalog, as_of);
@@ -236,7 +257,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Plan { catalog, situation, answers, event_date, today: today_arg, json, lang: lang_code } => {
             let lang = lang(&lang_code)?;
-            let engine = engine(&catalog)?;
+            let engine = engine(&catalog, lang)?;
             let mut pairs = Vec::new();
             for a in &answers {
                 let (q, v) =
@@ -254,8 +275,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Questions { catalog } => {
-            let engine = engine(&catalog)?;
+        Command::Questions { catalog, lang: lang_code } => {
+            let engine = engine(&catalog, lang(&lang_code)?)?;
             println!(
                 "{:<28} {:>9} {:>9} {:>6} {:>7}  order on the first path",
                 "situation", "questions", "max asked", "mean", "paths"
@@ -278,8 +299,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             println!("longest path: {worst} questions");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Sources { catalog, output, check } => {
-            let engine = engine(&catalog)?;
+        Command::Sources { catalog, output, check, lang: lang_code } => {
+            let engine = engine(&catalog, lang(&lang_code)?)?;
             let path = output.unwrap_or_else(|| catalog.join("SOURCES.md"));
             let old = match std::fs::read_to_string(&path) {
                 Ok(text) => text,
@@ -305,9 +326,10 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             println!("{}: the generated block is written", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Test { catalog } => {
-            let engine = engine(&catalog)?;
-            let files = read_dir(&catalog).map_err(|d| Failure(d.to_string()))?;
+        Command::Test { catalog, lang: lang_code } => {
+            let lang = lang(&lang_code)?;
+            let engine = engine(&catalog, lang)?;
+            let files = read_dir(&catalog).map_err(|d| Failure(d.display(lang).to_string()))?;
             // The same run as the studio's and the server's (`scenario::run_files`).
             let outcomes = scenario::run_files(&engine, &catalog.display().to_string(), &files)
                 .map_err(|errors| Failure(errors.join("\n")))?;
@@ -333,7 +355,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Graph { catalog, situation, lang: lang_code } => {
             let lang = lang(&lang_code)?;
-            let engine = engine(&catalog)?;
+            let engine = engine(&catalog, lang)?;
             let sit = engine.situation_index(&situation).ok_or_else(|| {
                 Failure(format!(
                     "unknown situation `{situation}`; the catalog has: {}",
@@ -350,7 +372,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Ask { catalog, lang: lang_code, today: today_arg } => {
             let lang = lang(&lang_code)?;
-            let engine = engine(&catalog)?;
+            let engine = engine(&catalog, lang)?;
             let today = date(&today_arg, "--today")?.unwrap_or_else(today);
             ask(&engine, lang, today)
         }

@@ -54,7 +54,9 @@ fn check_passes_on_the_example_and_ends_with_the_summary() {
     // The one warning: no decree on the transfer of days off for 2027 could be found yet.
     assert_eq!(last, "situations=3 services=12 questions=10 documents=23 errors=0 warnings=1");
     assert!(
-        out.contains("warning: meta.calendar: the calendar covers years up to 2026, but today (2026-11-01)"),
+        out.contains(
+            "предупреждение: meta.calendar: производственный календарь охватывает годы по 2026, а сегодня (2026-11-01)"
+        ),
         "{out}"
     );
 }
@@ -179,14 +181,29 @@ fn check_reports_every_error_with_file_line_and_path() {
     let line = out.lines().find(|l| l.contains("mariage-certificate")).unwrap_or_else(|| panic!("{out}"));
     assert!(line.starts_with(&birth), "{line}");
     assert!(line.contains("services.birth-registration.variants[1].documents[1].doc"), "{line}");
-    assert!(line.contains("did you mean `marriage-certificate`"), "{line}");
+    assert!(
+        line.contains("нет такого документа `mariage-certificate` (может быть, `marriage-certificate`?)"),
+        "{line}"
+    );
     // The line number points at the document's `doc = ` line.
     let text = std::fs::read_to_string(services.join("birth-registration.toml")).unwrap();
     let expected = text.lines().position(|l| l.contains("mariage-certificate")).unwrap() + 1;
     assert!(line.starts_with(&format!("{birth}{expected}:")), "{line} (expected line {expected})");
+    assert!(out.contains("нет варианта ответа \"renter\""), "{out}");
+    assert!(out.contains("позиция 12"), "{out}");
+    assert!(out.contains("нет такой услуги `burial-alowance` (может быть, `burial-allowance`?)"), "{out}");
+    assert!(out.lines().last().unwrap().ends_with("errors=3 warnings=0"), "{out}");
+    // The same mistakes in English.
+    let o = lifenav(&["check", dir.to_str().unwrap(), "--lang", "en"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    let line = out.lines().find(|l| l.contains("mariage-certificate")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with(&format!("{birth}{expected}: error: ")), "{line}");
+    assert!(line.contains("did you mean `marriage-certificate`"), "{line}");
     assert!(out.contains("no option \"renter\""), "{out}");
     assert!(out.contains("column 12"), "{out}");
     assert!(out.contains("unknown service `burial-alowance` (did you mean `burial-allowance`?)"), "{out}");
+    assert!(!out.contains("нет такой услуги"), "{out}");
     assert!(out.lines().last().unwrap().ends_with("errors=3 warnings=0"), "{out}");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -214,9 +231,14 @@ fn check_warns_about_unused_content_and_overlapping_variants() {
     );
     let o = lifenav(&["check", dir.to_str().unwrap()]);
     let out = stdout(&o);
-    assert!(out.contains("warning: documents.unused-paper: no service needs or issues this document"), "{out}");
-    assert!(out.contains("variants overlap: married, paternity all apply"), "{out}");
-    assert!(out.contains("situations.moving.title: the catalog offers English"), "{out}");
+    assert!(
+        out.contains(
+            "предупреждение: documents.unused-paper: этот документ не нужен ни одной услуге и ни одна его не выдаёт"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("варианты пересекаются: married, paternity подходят одновременно"), "{out}");
+    assert!(out.contains("situations.moving.title: каталог предлагает английский язык"), "{out}");
     assert_eq!(o.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -229,7 +251,7 @@ fn a_syntax_error_names_file_and_line() {
     let line = text.lines().position(|l| l == "kind = yes_no").unwrap() + 1;
     let o = lifenav(&["check", dir.to_str().unwrap()]);
     let out = stdout(&o);
-    assert!(out.contains(&format!("{}:{line}: error", dir.join("questions.toml").display())), "{out}");
+    assert!(out.contains(&format!("{}:{line}: ошибка", dir.join("questions.toml").display())), "{out}");
     assert_eq!(o.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -238,6 +260,8 @@ fn a_syntax_error_names_file_and_line() {
 fn missing_catalog_is_a_clear_message_not_a_panic() {
     let o = lifenav(&["check", "no/such/folder"]);
     assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("no/such/folder: ошибка: нет такой папки каталога"), "{}", stdout(&o));
+    let o = lifenav(&["check", "no/such/folder", "--lang", "en"]);
     assert!(stdout(&o).contains("no/such/folder: error: no such catalog folder"), "{}", stdout(&o));
     let o = lifenav(&["plan", "no/such/folder", "--situation", "birth"]);
     assert_eq!(o.status.code(), Some(2));

@@ -81,6 +81,19 @@ pub struct Exploration {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+fn describe_ru(engine: &Engine, p: &Profile) -> String {
+    let parts: Vec<String> = p
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.as_ref().map(|v| format!("{}={v}", engine.catalog.questions[i].id)))
+        .collect();
+    if parts.is_empty() {
+        "без ответов".into()
+    } else {
+        format!("при ответах {}", parts.join(" "))
+    }
+}
+
 fn describe(engine: &Engine, p: &Profile) -> String {
     let parts: Vec<String> = p
         .iter()
@@ -151,6 +164,10 @@ impl Walker<'_> {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("situations").key(sid).key("services").index(pos).key("when"),
                             format!(
+                                "остаётся нерешённым {}: нужный для условия вопрос ни разу не задаётся (проверьте условия показа вопросов, `when`)",
+                                describe_ru(e, p)
+                            ),
+                            format!(
                                 "stays undecided {}: a question it needs is never asked (check the questions' `when`)",
                                 describe(e, p)
                             ),
@@ -166,10 +183,16 @@ impl Walker<'_> {
             for &day in &self.days[inc.service] {
                 let m = e.variant_match(inc.service, p, day);
                 let on = day.map(|d| format!(" for events on {d}")).unwrap_or_default();
+                let on_ru = day.map(|d| format!(" для событий {d}")).unwrap_or_default();
                 match variant_problem(&m) {
                     Some(Reported::Overlap) if self.reported.insert((inc.service, Reported::Overlap)) => {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("services").key(&service.id).key("variants"),
+                            format!(
+                                "варианты пересекаются: {} подходят одновременно в ситуации `{sid}` {}{on_ru}",
+                                m.applying.iter().map(|&i| variant_name(i)).collect::<Vec<_>>().join(", "),
+                                describe_ru(e, p)
+                            ),
                             format!(
                                 "variants overlap: {} all apply in situation `{sid}` {}{on}",
                                 m.applying.iter().map(|&i| variant_name(i)).collect::<Vec<_>>().join(", "),
@@ -179,8 +202,17 @@ impl Walker<'_> {
                     }
                     Some(Reported::Gap) if self.reported.insert((inc.service, Reported::Gap)) => {
                         let why = if m.undecided { "no variant can be decided" } else { "no variant applies" };
+                        let why_ru = if m.undecided {
+                            "ни про один вариант нельзя решить"
+                        } else {
+                            "не подходит ни один вариант"
+                        };
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("services").key(&service.id).key("variants"),
+                            format!(
+                                "варианты оставляют пробел: {why_ru} в ситуации `{sid}` {}{on_ru}",
+                                describe_ru(e, p)
+                            ),
                             format!("variants leave a gap: {why} in situation `{sid}` {}{on}", describe(e, p)),
                         ));
                     }
@@ -192,6 +224,11 @@ impl Walker<'_> {
                     {
                         self.diagnostics.push(Diagnostic::error(
                             Path::root("services").key(&service.id).key("documents"),
+                            format!(
+                                "нужен ли документ `{}`, остаётся нерешённым в ситуации `{sid}` {}",
+                                e.catalog.documents[d.doc].id,
+                                describe_ru(e, p)
+                            ),
                             format!(
                                 "whether document `{}` is needed stays undecided in situation `{sid}` {}",
                                 e.catalog.documents[d.doc].id,
@@ -259,6 +296,11 @@ fn next_conditions(engine: &Engine) -> Vec<Diagnostic> {
                 diags.push(Diagnostic::warning(
                     Path::root("situations").key(&c.situations[s].id).key("next").index(i).key("when"),
                     format!(
+                        "условие опирается на {}, а в анкете этой ситуации такого вопроса нет: \
+                         без ответа условие может никогда не выполниться",
+                        never.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                    format!(
                         "the condition reads {}, which the situation's questionnaire never asks: \
                          unanswered, the condition may never hold",
                         never.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
@@ -296,6 +338,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
         if !ex.stats.exhaustive {
             diags.push(Diagnostic::warning(
                 Path::root("situations").key(&c.situations[s].id),
+                format!("больше {MAX_PATHS} сочетаний ответов: проверены только первые"),
                 format!("more than {MAX_PATHS} answer paths: only the first were checked"),
             ));
         }
@@ -310,8 +353,8 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
         if engine.variants[si].len() < 2 || reached.contains(&path.to_string()) {
             continue;
         }
-        if let Some(problem) = abstract_variant_problem(engine, si) {
-            diags.push(Diagnostic::warning(path, problem));
+        if let Some((ru, en)) = abstract_variant_problem(engine, si) {
+            diags.push(Diagnostic::warning(path, ru, en));
         }
     }
 
@@ -329,6 +372,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
                 if missing(text) {
                     diags.push(Diagnostic::warning(
                         Path::root("situations").key(&s.id).key(field),
+                        "каталог предлагает английский язык (meta.languages), а у этого текста нет перевода (`en`)",
                         "the catalog offers English (meta.languages) but this text has no `en`",
                     ));
                 }
@@ -339,6 +383,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
                 if n.why.as_ref().is_some_and(missing) {
                     diags.push(Diagnostic::warning(
                         Path::root("situations").key(&s.id).key("next").index(i).key("why"),
+                        "каталог предлагает английский язык (meta.languages), а у этого текста нет перевода (`en`)",
                         "the catalog offers English (meta.languages) but this text has no `en`",
                     ));
                 }
@@ -350,6 +395,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
                 let field = if missing(&s.title) { "title" } else { "summary" };
                 diags.push(Diagnostic::warning(
                     Path::root("services").key(&s.id).key(field),
+                    "каталог предлагает английский язык (meta.languages), а у услуги нет английского названия и описания",
                     "the catalog offers English (meta.languages) but the service has no English title and summary",
                 ));
             }
@@ -405,26 +451,36 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
     }
     for (i, q) in c.questions.iter().enumerate() {
         if !used_questions[i] {
-            diags.push(Diagnostic::warning(Path::root("questions").key(&q.id), "no condition uses this question"));
+            diags.push(Diagnostic::warning(
+                Path::root("questions").key(&q.id),
+                "этот вопрос не используется ни в одном условии",
+                "no condition uses this question",
+            ));
         }
     }
     for (i, d) in c.documents.iter().enumerate() {
         if !used_docs[i] {
             diags.push(Diagnostic::warning(
                 Path::root("documents").key(&d.id),
+                "этот документ не нужен ни одной услуге и ни одна его не выдаёт",
                 "no service needs or issues this document",
             ));
         }
     }
     for (i, s) in c.services.iter().enumerate() {
         if !reached_services[i] {
-            diags.push(Diagnostic::warning(Path::root("services").key(&s.id), "no situation includes this service"));
+            diags.push(Diagnostic::warning(
+                Path::root("services").key(&s.id),
+                "эта услуга не входит ни в одну ситуацию",
+                "no situation includes this service",
+            ));
         }
     }
     for d in &c.departments {
         if !used_departments.contains(d.id.as_str()) {
             diags.push(Diagnostic::warning(
                 Path::root("departments").key(&d.id),
+                "здесь не оказывают ни одной услуги и не принимают заявлений",
                 "no service is provided or applied for here",
             ));
         }
@@ -434,7 +490,7 @@ pub fn check_within(engine: &Engine, today: Date, warn_days: u32) -> (Vec<Diagno
 
 /// Enumerates the answers the variant conditions of a service read (up to a bound)
 /// and reports the first combination where no variant or several apply.
-fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
+fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<(String, String)> {
     let qs: Vec<usize> =
         engine.variants[service].iter().flat_map(|v| v.when.iter().flat_map(|w| w.questions.iter().copied())).collect();
     // The questions their applicability depends on take part too.
@@ -471,12 +527,19 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
                 continue;
             }
             let on = day.map(|d| format!(" for events on {d}")).unwrap_or_default();
-            let what = match variant_problem(&m) {
+            let on_ru = day.map(|d| format!(" для событий {d}")).unwrap_or_default();
+            let (ru, en) = match variant_problem(&m) {
                 None => continue,
-                Some(Reported::Gap) => "leave a gap (no variant applies)",
-                Some(_) => "overlap (several apply)",
+                Some(Reported::Gap) => ("оставляют пробел (не подходит ни один)", "leave a gap (no variant applies)"),
+                Some(_) => ("пересекаются (подходят несколько)", "overlap (several apply)"),
             };
-            return Some(format!("variants {what} {}{on}; no situation reaches this today", describe(engine, &p)));
+            return Some((
+                format!(
+                    "варианты {ru} {}{on_ru}; сейчас ни одна ситуация до этого не доходит",
+                    describe_ru(engine, &p)
+                ),
+                format!("variants {en} {}{on}; no situation reaches this today", describe(engine, &p)),
+            ));
         }
     }
     None
@@ -487,7 +550,13 @@ fn abstract_variant_problem(engine: &Engine, service: usize) -> Option<String> {
 fn ending_facts(engine: &Engine, today: Date, days: u32) -> Vec<Diagnostic> {
     let mut found = crate::freshness::ending_facts(&engine.catalog, today, days);
     found.sort_by_key(|f| f.path.to_string());
-    found.into_iter().map(|f| Diagnostic::warning(f.path, f.message)).collect()
+    found
+        .into_iter()
+        .map(|f| {
+            let en = format!("the value is in force until {} and nothing follows it", f.last);
+            Diagnostic::warning(f.path, f.message, en)
+        })
+        .collect()
 }
 
 /// The longest term or deadline in the catalog, in calendar days at most, and where it is.

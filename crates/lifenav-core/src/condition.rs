@@ -141,12 +141,21 @@ pub struct Ident {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConditionError {
     pub column: usize,
+    /// The Russian text, the default.
     pub message: String,
+    /// The English text.
+    pub message_en: String,
+}
+
+impl ConditionError {
+    pub fn new(column: usize, ru: impl Into<String>, en: impl Into<String>) -> ConditionError {
+        ConditionError { column, message: ru.into(), message_en: en.into() }
+    }
 }
 
 impl fmt::Display for ConditionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {}: {}", self.column, self.message)
+        write!(f, "позиция {}: {}", self.column, self.message)
     }
 }
 
@@ -172,6 +181,16 @@ enum Tok {
     RBracket,
     Comma,
     End,
+}
+
+fn describe_ru(t: &Tok) -> String {
+    match t {
+        Tok::Str(s) => format!("текст {s:?}"),
+        Tok::Num(n) => format!("число {n}"),
+        Tok::Date(d) => format!("дата {d}"),
+        Tok::End => "конец условия".into(),
+        other => describe(other),
+    }
 }
 
 fn describe(t: &Tok) -> String {
@@ -201,7 +220,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ConditionError> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
-    let err = |col: usize, message: String| ConditionError { column: col + 1, message };
+    let err = |col: usize, ru: String, en: String| ConditionError::new(col + 1, ru, en);
     while i < chars.len() {
         let c = chars[i];
         let start = i;
@@ -240,7 +259,13 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ConditionError> {
                     ('>', Some('=')) => (CmpOp::Ge, 2),
                     ('<', _) => (CmpOp::Lt, 1),
                     ('>', _) => (CmpOp::Gt, 1),
-                    _ => return Err(err(start, "`!` must be followed by `=`; to negate, write `not`".into())),
+                    _ => {
+                        return Err(err(
+                            start,
+                            "после `!` должно идти `=`; чтобы написать «не», пишите `not`".into(),
+                            "`!` must be followed by `=`; to negate, write `not`".into(),
+                        ))
+                    }
                 };
                 i += len;
                 Tok::Op(op)
@@ -251,7 +276,13 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ConditionError> {
                 let mut s = String::new();
                 loop {
                     match chars.get(i) {
-                        None => return Err(err(start, "this text is not closed: add the closing quote".into())),
+                        None => {
+                            return Err(err(
+                                start,
+                                "текст не закрыт: добавьте закрывающую кавычку".into(),
+                                "this text is not closed: add the closing quote".into(),
+                            ))
+                        }
                         Some(&ch) if ch == close => {
                             i += 1;
                             break;
@@ -271,11 +302,17 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ConditionError> {
                 }
                 let word: String = chars[start..i].iter().collect();
                 if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
-                    Tok::Date(Date::parse(&word).map_err(|m| err(start, m))?)
+                    Tok::Date(Date::parse(&word).map_err(|m| err(start, format!("неверная дата: {m}"), m))?)
                 } else {
                     match word.parse::<f64>() {
                         Ok(n) if n.is_finite() => Tok::Num(n),
-                        _ => return Err(err(start, format!("`{word}` is neither a number nor a date YYYY-MM-DD"))),
+                        _ => {
+                            return Err(err(
+                                start,
+                                format!("`{word}` — не число и не дата ГГГГ-ММ-ДД"),
+                                format!("`{word}` is neither a number nor a date YYYY-MM-DD"),
+                            ))
+                        }
                     }
                 }
             }
@@ -295,8 +332,16 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ConditionError> {
                     _ => Tok::Ident(word),
                 }
             }
-            '&' | '|' => return Err(err(start, format!("`{c}` is not part of the language: write `and` or `or`"))),
-            other => return Err(err(start, format!("unexpected character `{other}`"))),
+            '&' | '|' => {
+                return Err(err(
+                    start,
+                    format!("`{c}` в условиях не используется: пишите `and` (и) или `or` (или)"),
+                    format!("`{c}` is not part of the language: write `and` or `or`"),
+                ))
+            }
+            other => {
+                return Err(err(start, format!("непонятный знак `{other}`"), format!("unexpected character `{other}`")))
+            }
         };
         out.push((tok, start + 1));
     }
@@ -326,8 +371,8 @@ impl Parser {
         }
         t
     }
-    fn error<T>(&self, message: String) -> Result<T, ConditionError> {
-        Err(ConditionError { column: self.column(), message })
+    fn error<T>(&self, ru: String, en: String) -> Result<T, ConditionError> {
+        Err(ConditionError::new(self.column(), ru, en))
     }
 
     fn or(&mut self) -> Result<Expr<Ident>, ConditionError> {
@@ -353,7 +398,10 @@ impl Parser {
             self.bump();
             self.depth += 1;
             if self.depth > MAX_DEPTH {
-                return self.error("the condition is nested too deeply".into());
+                return self.error(
+                    "в условии слишком много вложенных скобок или `not`".into(),
+                    "the condition is nested too deeply".into(),
+                );
             }
             let inner = self.not()?;
             self.depth -= 1;
@@ -369,16 +417,20 @@ impl Parser {
             (Tok::Date(d), _) => Ok(Literal::Date(d)),
             (Tok::True, _) => Ok(Literal::Bool(true)),
             (Tok::False, _) => Ok(Literal::Bool(false)),
-            (Tok::Ident(word), col) => Err(ConditionError {
-                column: col,
-                message: format!(
+            (Tok::Ident(word), col) => Err(ConditionError::new(
+                col,
+                format!(
+                    "здесь нужно значение, а написано `{word}`: текст берётся в кавычки, \"{word}\", и вопрос сравнивается со значением, а не с другим вопросом"
+                ),
+                format!(
                     "expected a value here but found `{word}`: put texts in quotes, \"{word}\", and compare a question with a value, not with another question"
                 ),
-            }),
-            (t, col) => Err(ConditionError {
-                column: col,
-                message: format!("expected a value (\"text\", number or date) but found {}", describe(&t)),
-            }),
+            )),
+            (t, col) => Err(ConditionError::new(
+                col,
+                format!("здесь нужно значение (\"текст\", число или дата), а написано: {}", describe_ru(&t)),
+                format!("expected a value (\"text\", number or date) but found {}", describe(&t)),
+            )),
         }
     }
 
@@ -387,12 +439,18 @@ impl Parser {
             (Tok::LParen, _) => {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
-                    return self.error("the condition is nested too deeply".into());
+                    return self.error(
+                        "в условии слишком много вложенных скобок или `not`".into(),
+                        "the condition is nested too deeply".into(),
+                    );
                 }
                 let inner = self.or()?;
                 self.depth -= 1;
                 if *self.peek() != Tok::RParen {
-                    return self.error(format!("expected `)` but found {}", describe(self.peek())));
+                    return self.error(
+                        format!("здесь нужна `)`, а написано: {}", describe_ru(self.peek())),
+                        format!("expected `)` but found {}", describe(self.peek())),
+                    );
                 }
                 self.bump();
                 Ok(inner)
@@ -410,16 +468,20 @@ impl Parser {
                     Tok::In => {
                         self.bump();
                         if *self.peek() != Tok::LBracket {
-                            return self.error(format!(
-                                "expected `[` to start the list after `in` but found {}",
-                                describe(self.peek())
-                            ));
+                            return self.error(
+                                format!("после `in` список начинается с `[`, а написано: {}", describe_ru(self.peek())),
+                                format!(
+                                    "expected `[` to start the list after `in` but found {}",
+                                    describe(self.peek())
+                                ),
+                            );
                         }
                         self.bump();
                         let mut items = Vec::new();
                         loop {
                             if *self.peek() == Tok::RBracket && items.is_empty() {
-                                return self.error("the list after `in` is empty".into());
+                                return self
+                                    .error("список после `in` пуст".into(), "the list after `in` is empty".into());
                             }
                             q.value_columns.push(self.column());
                             items.push(self.literal()?);
@@ -427,10 +489,11 @@ impl Parser {
                                 (Tok::Comma, _) => continue,
                                 (Tok::RBracket, _) => break,
                                 (t, col) => {
-                                    return Err(ConditionError {
-                                        column: col,
-                                        message: format!("expected `,` or `]` but found {}", describe(&t)),
-                                    })
+                                    return Err(ConditionError::new(
+                                        col,
+                                        format!("здесь нужна `,` или `]`, а написано: {}", describe_ru(&t)),
+                                        format!("expected `,` or `]` but found {}", describe(&t)),
+                                    ))
                                 }
                             }
                         }
@@ -444,10 +507,11 @@ impl Parser {
                     _ => Ok(Expr::Truthy(q)),
                 }
             }
-            (t, col) => Err(ConditionError {
-                column: col,
-                message: format!("expected a question, `not` or `(` but found {}", describe(&t)),
-            }),
+            (t, col) => Err(ConditionError::new(
+                col,
+                format!("здесь нужен вопрос, `not` или `(`, а написано: {}", describe_ru(&t)),
+                format!("expected a question, `not` or `(` but found {}", describe(&t)),
+            )),
         }
     }
 }
@@ -455,21 +519,27 @@ impl Parser {
 /// Parses a condition. Every error carries the column it points at.
 pub fn parse(src: &str) -> Result<Expr<Ident>, ConditionError> {
     if src.trim().is_empty() {
-        return Err(ConditionError {
-            column: 1,
-            message: "the condition is empty: leave the field out if it always applies".into(),
-        });
+        return Err(ConditionError::new(
+            1,
+            "условие пустое: если оно выполняется всегда, не заполняйте поле",
+            "the condition is empty: leave the field out if it always applies",
+        ));
     }
     let toks = lex(src)?;
     let mut p = Parser { toks, pos: 0, depth: 0 };
     let e = p.or()?;
     if *p.peek() != Tok::End {
-        let hint = match p.peek() {
-            Tok::Ident(_) => ": join conditions with `and` or `or`",
-            Tok::RParen => ": there is no `(` to close",
-            _ => "",
+        let (hint_ru, hint) = match p.peek() {
+            Tok::Ident(_) => {
+                (": соединяйте условия словами `and` (и) или `or` (или)", ": join conditions with `and` or `or`")
+            }
+            Tok::RParen => (": для неё нет открывающей `(`", ": there is no `(` to close"),
+            _ => ("", ""),
         };
-        return p.error(format!("unexpected {}{hint}", describe(p.peek())));
+        return p.error(
+            format!("лишнее: {}{hint_ru}", describe_ru(p.peek())),
+            format!("unexpected {}{hint}", describe(p.peek())),
+        );
     }
     Ok(e)
 }
@@ -485,14 +555,19 @@ pub trait QuestionLookup {
 pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<usize>, ConditionError> {
     let question = |q: &Ident| -> Result<(usize, &Question), ConditionError> {
         lookup.find(&q.name).ok_or_else(|| {
-            let hint = lookup.suggest(&q.name).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-            ConditionError { column: q.column, message: format!("unknown question `{}`{hint}", q.name) }
+            let suggestion = lookup.suggest(&q.name);
+            let hint = suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+            let hint_ru = suggestion.as_ref().map(|s| format!(" (может быть, `{s}`?)")).unwrap_or_default();
+            ConditionError::new(
+                q.column,
+                format!("нет такого вопроса `{}`{hint_ru}", q.name),
+                format!("unknown question `{}`{hint}", q.name),
+            )
         })
     };
-    let at = |q: &Ident, message: String| ConditionError { column: q.column, message };
-    let at_value = |q: &Ident, i: usize, message: String| ConditionError {
-        column: q.value_columns.get(i).copied().unwrap_or(q.column),
-        message,
+    let at = |q: &Ident, ru: String, en: String| ConditionError::new(q.column, ru, en);
+    let at_value = |q: &Ident, i: usize, ru: String, en: String| {
+        ConditionError::new(q.value_columns.get(i).copied().unwrap_or(q.column), ru, en)
     };
     let option = |q: &Ident, i: usize, question: &Question, lit: &Literal| -> Result<Literal, ConditionError> {
         match lit {
@@ -500,6 +575,11 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
             Literal::Str(s) => Err(at_value(
                 q,
                 i,
+                format!(
+                    "у вопроса `{}` нет варианта ответа \"{s}\"; его варианты: {}",
+                    question.id,
+                    question.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
                 format!(
                     "question `{}` has no option \"{s}\"; its options are: {}",
                     question.id,
@@ -509,6 +589,7 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
             other => Err(at_value(
                 q,
                 i,
+                format!("вопрос `{}` сравнивается с кодами вариантов ответа в кавычках, а не с {other}", question.id),
                 format!("question `{}` is compared with option ids in quotes, not {other}", question.id),
             )),
         }
@@ -524,6 +605,10 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                 return Err(at(
                     q,
                     format!(
+                        "`{}` — не вопрос «да/нет»: сравните его со значением, например `{} == ...`",
+                        q.name, q.name
+                    ),
+                    format!(
                         "`{}` is not a yes/no question: compare it with a value, for example `{} == ...`",
                         q.name, q.name
                     ),
@@ -536,19 +621,31 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
             let lit = match question.kind {
                 QuestionKind::YesNo => {
                     if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                        return Err(at(q, format!("yes/no question `{}` can only be tested with == or !=", q.name)));
+                        return Err(at(
+                            q,
+                            format!("вопрос «да/нет» `{}` проверяется только через == или !=", q.name),
+                            format!("yes/no question `{}` can only be tested with == or !=", q.name),
+                        ));
                     }
                     let b = match lit {
                         Literal::Bool(b) => *b,
                         Literal::Str(s) => parse_yes_no(s).ok_or_else(|| {
                             at(
                                 q,
+                                format!(
+                                    "вопрос «да/нет» `{}` сравнивается с \"yes\" или \"no\", а не с \"{s}\"",
+                                    q.name
+                                ),
                                 format!("yes/no question `{}` is compared with \"yes\" or \"no\", not \"{s}\"", q.name),
                             )
                         })?,
                         other => {
                             return Err(at(
                                 q,
+                                format!(
+                                    "вопрос «да/нет» `{}` сравнивается с \"yes\" или \"no\", а не с {other}",
+                                    q.name
+                                ),
                                 format!("yes/no question `{}` is compared with \"yes\" or \"no\", not {other}", q.name),
                             ))
                         }
@@ -559,6 +656,7 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                     if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
                         return Err(at(
                             q,
+                            format!("вопрос с выбором `{}` проверяется только через ==, != или in [...]", q.name),
                             format!("choice question `{}` can only be tested with ==, != or in [...]", q.name),
                         ));
                     }
@@ -567,6 +665,10 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                 QuestionKind::Multiple => {
                     return Err(at(
                         q,
+                        format!(
+                            "в `{}` можно выбрать несколько вариантов: проверяйте так: `{} contains \"вариант\"`",
+                            q.name, q.name
+                        ),
                         format!("`{}` allows several options: test it with `{} contains \"option\"`", q.name, q.name),
                     ))
                 }
@@ -575,6 +677,7 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                     other => {
                         return Err(at(
                             q,
+                            format!("числовой вопрос `{}` сравнивается с числом, а не с {other}", q.name),
                             format!("number question `{}` is compared with a number, not {other}", q.name),
                         ))
                     }
@@ -584,6 +687,7 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                     other => {
                         return Err(at(
                             q,
+                            format!("вопрос с датой `{}` сравнивается с датой ГГГГ-ММ-ДД, а не с {other}", q.name),
                             format!("date question `{}` is compared with a date YYYY-MM-DD, not {other}", q.name),
                         ))
                     }
@@ -599,13 +703,18 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
                 }
                 QuestionKind::Number => {
                     if let Some(bad) = items.iter().find(|l| !matches!(l, Literal::Num(_))) {
-                        return Err(at(q, format!("number question `{}` is compared with numbers, not {bad}", q.name)));
+                        return Err(at(
+                            q,
+                            format!("числовой вопрос `{}` сравнивается с числами, а не с {bad}", q.name),
+                            format!("number question `{}` is compared with numbers, not {bad}", q.name),
+                        ));
                     }
                     items.clone()
                 }
                 _ => {
                     return Err(at(
                         q,
+                        format!("`in [...]` работает с вопросами с выбором и числовыми; `{}` не из них", q.name),
                         format!("`in [...]` works with choice and number questions; `{}` is neither", q.name),
                     ))
                 }
@@ -615,7 +724,14 @@ pub fn compile(expr: &Expr<Ident>, lookup: &dyn QuestionLookup) -> Result<Expr<u
         Expr::Contains(q, lit) => {
             let (i, question) = question(q)?;
             if question.kind != QuestionKind::Multiple {
-                return Err(at(q, format!("`contains` works with multiple-choice questions; `{}` is not one", q.name)));
+                return Err(at(
+                    q,
+                    format!(
+                        "`contains` работает с вопросами, где можно выбрать несколько вариантов; `{}` не такой",
+                        q.name
+                    ),
+                    format!("`contains` works with multiple-choice questions; `{}` is not one", q.name),
+                ));
             }
             Expr::Contains(i, option(q, 0, question, lit)?)
         }
@@ -835,8 +951,8 @@ mod tests {
         ];
         for (src, column, needle) in cases {
             let e = err(src);
-            assert_eq!(e.column, column, "{src}: {e}");
-            assert!(e.message.contains(needle), "{src}: {e}");
+            assert_eq!(e.column, column, "{src}: {e:?}");
+            assert!(e.message_en.contains(needle), "{src}: {e:?}");
         }
     }
 
@@ -857,17 +973,17 @@ mod tests {
         ];
         for (src, column, needle) in cases {
             let e = err(src);
-            assert_eq!(e.column, column, "{src}: {e}");
-            assert!(e.message.contains(needle), "{src}: {e}");
+            assert_eq!(e.column, column, "{src}: {e:?}");
+            assert!(e.message_en.contains(needle), "{src}: {e:?}");
         }
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let src = format!("{}married{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(parse(&src).unwrap_err().message.contains("nested too deeply"));
+        assert!(parse(&src).unwrap_err().message_en.contains("nested too deeply"));
         let src = format!("{}married", "not ".repeat(10_000));
-        assert!(parse(&src).unwrap_err().message.contains("nested too deeply"));
+        assert!(parse(&src).unwrap_err().message_en.contains("nested too deeply"));
     }
 
     #[test]

@@ -212,6 +212,16 @@ fn refusal(host: &str) -> Option<&'static str> {
     }
 }
 
+/// [`refusal`] in Russian and in English.
+fn refusal_both(host: &str) -> Option<(&'static str, &'static str)> {
+    let en = refusal(host)?;
+    Some(if NEVER_PRIMARY.iter().any(|d| under(host, d)) {
+        ("блог, социальная сеть или копия законов — никогда не собственный сайт органа власти", en)
+    } else {
+        ("сайты на поддоменах gosuslugi.ru (Госвеб) принадлежат муниципалитетам и школам, каждый свой: ни один не орган этого каталога", en)
+    })
+}
+
 fn refused(host: &str) -> bool {
     refusal(host).is_some()
 }
@@ -233,18 +243,29 @@ pub fn primary_source_problems(catalog: &Catalog) -> Vec<Diagnostic> {
     for (i, entry) in catalog.meta.primary_sources.iter().enumerate() {
         let path = Path::root("meta").key("primary_sources").index(i);
         let Some(host) = listed_host(entry) else {
-            out.push(Diagnostic::error(path, format!("`{entry}` is not a host: write it as `admirk.ru`")));
+            out.push(Diagnostic::error(
+                path,
+                format!("`{entry}` — не адрес сайта: пишите так: `admirk.ru`"),
+                format!("`{entry}` is not a host: write it as `admirk.ru`"),
+            ));
             continue;
         };
         let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-        if let Some(why) = refusal(&host) {
-            out.push(Diagnostic::error(path, format!("`{entry}` cannot be a primary source: {why}")));
+        if let Some((why_ru, why)) = refusal_both(&host) {
+            out.push(Diagnostic::error(
+                path,
+                format!("`{entry}` не может быть первоисточником: {why_ru}"),
+                format!("`{entry}` cannot be a primary source: {why}"),
+            ));
         } else if !federal(&host)
             && !LEGAL_SYSTEMS.iter().any(|d| under(&host, d))
             && !sites.iter().any(|s| under(s, &host))
         {
             out.push(Diagnostic::error(
                 path,
+                format!(
+                    "`{entry}` — не сайт ни одного ведомства каталога (`site`): перечисляйте только свои органы власти (области, города), укажите ведомству его сайт (`site`) или удалите запись"
+                ),
                 format!(
                     "`{entry}` is no department's `site`: list only the catalog's own authorities (the region's, the city's), give the department its `site`, or remove the entry"
                 ),

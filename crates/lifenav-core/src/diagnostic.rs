@@ -2,6 +2,7 @@
 //! `services.birth-registration.variants[1].documents[2]`, and, once the source
 //! files are known, the file and line.
 
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -58,42 +59,83 @@ impl fmt::Display for Path {
 }
 
 /// A problem found in a catalog.
+///
+/// Its text is kept in both languages of the catalog's staff: `message` is the
+/// Russian text (what the studio and the server show), `message_en` the English one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub path: Path,
+    /// The Russian text, the default.
     pub message: String,
+    /// The English text.
+    pub message_en: String,
     pub file: Option<String>,
     pub line: Option<usize>,
 }
 
 impl Diagnostic {
-    pub fn error(path: Path, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, path, message: message.into(), file: None, line: None }
+    /// An error, its text in Russian and in English.
+    pub fn error(path: Path, ru: impl Into<String>, en: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path,
+            message: ru.into(),
+            message_en: en.into(),
+            file: None,
+            line: None,
+        }
     }
-    pub fn warning(path: Path, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
+    /// A warning, its text in Russian and in English.
+    pub fn warning(path: Path, ru: impl Into<String>, en: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, ru, en) }
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+    /// The text in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.message,
+            Lang::En => &self.message_en,
+        }
+    }
+    /// The whole line (file, line, severity, path, text) in `lang`; `Display` is Russian.
+    pub fn display(&self, lang: Lang) -> Shown<'_> {
+        Shown { diagnostic: self, lang }
+    }
+}
+
+/// A diagnostic printed in one language: `d.display(Lang::En).to_string()`.
+pub struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    lang: Lang,
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diagnostic;
+        match (&d.file, d.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            _ => {}
+        }
+        f.write_str(match (d.severity, self.lang) {
+            (Severity::Error, Lang::Ru) => "ошибка",
+            (Severity::Warning, Lang::Ru) => "предупреждение",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        })?;
+        if !d.path.is_empty() {
+            write!(f, ": {}", d.path)?;
+        }
+        write!(f, ": {}", d.message(self.lang))
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, self.line) {
-            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
-            (Some(file), None) => write!(f, "{file}: ")?,
-            _ => {}
-        }
-        f.write_str(match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })?;
-        if !self.path.is_empty() {
-            write!(f, ": {}", self.path)?;
-        }
-        write!(f, ": {}", self.message)
+        self.display(Lang::Ru).fmt(f)
     }
 }
 
@@ -136,6 +178,11 @@ pub fn hint<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
     closest(wrong, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default()
 }
 
+/// The same hint in Russian: ` (может быть, `x`?)` or nothing.
+pub fn hint_ru<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    closest(wrong, known).map(|k| format!(" (может быть, `{k}`?)")).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +191,32 @@ mod tests {
     fn paths_read_like_the_issue_says() {
         let p = Path::root("services").key("birth-registration").key("variants").index(0).key("documents").index(1);
         assert_eq!(p.to_string(), "services.birth-registration.variants[1].documents[2]");
+    }
+
+    #[test]
+    fn a_diagnostic_prints_in_both_languages() {
+        let d = Diagnostic {
+            file: Some("services/fee.toml".into()),
+            line: Some(7),
+            ..Diagnostic::error(
+                Path::root("services").key("fee").key("fee"),
+                "у пошлины нет правового основания (`basis`): для госпошлины — статья Налогового кодекса",
+                "a fee needs its legal `basis` (for a state fee, the Tax Code article)",
+            )
+        };
+        assert_eq!(
+            d.to_string(),
+            "services/fee.toml:7: ошибка: services.fee.fee: у пошлины нет правового основания (`basis`): для госпошлины — статья Налогового кодекса"
+        );
+        assert_eq!(d.display(Lang::Ru).to_string(), d.to_string());
+        assert_eq!(
+            d.display(Lang::En).to_string(),
+            "services/fee.toml:7: error: services.fee.fee: a fee needs its legal `basis` (for a state fee, the Tax Code article)"
+        );
+        assert_eq!(d.message(Lang::En), d.message_en);
+        let w = Diagnostic::warning(Path::default(), "предупреждение", "a warning");
+        assert_eq!(w.to_string(), "предупреждение: предупреждение");
+        assert_eq!(w.display(Lang::En).to_string(), "warning: a warning");
     }
 
     #[test]

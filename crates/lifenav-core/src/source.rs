@@ -145,6 +145,7 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic
         Err(e) => {
             let mut message = e.message().trim().to_string();
             let mut line = e.span().map(|s| line_of(&file.text, s.start));
+            let mut misplaced = None;
             // Inside flattened tables the TOML reader loses the position; find the key
             // ourselves, and explain the usual cause: a key written under the wrong [table].
             if let Some(key) =
@@ -156,21 +157,110 @@ fn parse_toml<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic
                 }) {
                     line = Some(n + 1);
                     if BODY_KEYS.contains(&key.as_str()) || SERVICE_KEYS.contains(&key.as_str()) {
-                        message.push_str(&format!(
-                            ". In TOML every `key = value` after a [table] header belongs to that table: \
-                             move `{key}` above the first [section] of the file, or under the right one"
-                        ));
+                        misplaced = Some(key);
                     }
                 }
+            }
+            let mut ru = toml_message_ru(&message);
+            if let Some(key) = misplaced {
+                message.push_str(&format!(
+                    ". In TOML every `key = value` after a [table] header belongs to that table: \
+                     move `{key}` above the first [section] of the file, or under the right one"
+                ));
+                ru.push_str(&format!(
+                    ". В TOML всё, что написано после заголовка раздела [раздел], относится к этому разделу: \
+                     перенесите `{key}` выше первого раздела файла или в нужный раздел"
+                ));
             }
             diags.push(Diagnostic {
                 file: Some(file.name.clone()),
                 line,
-                ..Diagnostic::error(Path::default(), message)
+                ..Diagnostic::error(Path::default(), ru, message)
             });
             None
         }
     }
+}
+
+/// The TOML reader's message (English) in Russian, for the usual kinds of mistakes;
+/// anything else keeps the reader's text after «ошибка в записи TOML:».
+pub fn toml_message_ru(en: &str) -> String {
+    let first = en.lines().next().unwrap_or("").trim();
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    let expected = |s: &str| {
+        s.split_once("expected ").map(|(_, e)| e.trim().trim_end_matches('.').to_string()).unwrap_or_default()
+    };
+    if let Some(rest) = first.strip_prefix("missing field ") {
+        return format!("не заполнено обязательное поле {rest}");
+    }
+    if let Some(rest) = first.strip_prefix("unknown field ") {
+        let key = quoted(rest).unwrap_or_default();
+        return if rest.contains("there are no fields") {
+            format!("лишнее поле `{key}`: здесь полей не бывает")
+        } else {
+            format!("неизвестное поле `{key}`: здесь бывают {}", expected(rest).replace("one of ", ""))
+        };
+    }
+    if let Some(rest) = first.strip_prefix("unknown variant ") {
+        let value = quoted(rest).unwrap_or_default();
+        return format!("недопустимое значение `{value}`: можно {}", expected(rest).replace("one of ", ""));
+    }
+    if let Some(rest) = first.strip_prefix("invalid type: ") {
+        let (found, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("не тот вид значения: записано {}, а нужно {}", kind_ru(found), kind_ru(want));
+    }
+    if let Some(rest) = first.strip_prefix("invalid value: ") {
+        let (found, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("недопустимое значение {found}: нужно {want}");
+    }
+    if first.starts_with("duplicate key") {
+        let key = quoted(first).unwrap_or_default();
+        return format!("поле `{key}` записано дважды: оставьте одно");
+    }
+    if first.contains("invalid date") || first.contains("invalid datetime") || first.contains("invalid time") {
+        return "неверная дата: пишите ГГГГ-ММ-ДД, например 2026-01-31".to_string();
+    }
+    if en.contains("expected newline") || first.contains("expected newline") {
+        return "после значения ожидался конец строки: одно поле — одна строка".to_string();
+    }
+    if first.contains("string values must be quoted")
+        || first.contains("expected value")
+        || en.contains("invalid string")
+    {
+        return "ожидалось значение: текст пишется в кавычках \"…\", числа и даты — без них".to_string();
+    }
+    format!("ошибка в записи TOML: {}", en.trim())
+}
+
+/// `string "x"`, `a boolean`, … in Russian.
+fn kind_ru(en: &str) -> String {
+    let en = en.trim();
+    for (prefix, ru) in [
+        ("string", "текст"),
+        ("a string", "текст"),
+        ("integer", "целое число"),
+        ("an integer", "целое число"),
+        ("i64", "целое число"),
+        ("u32", "целое число"),
+        ("u64", "целое число"),
+        ("usize", "целое число"),
+        ("float", "дробное число"),
+        ("f64", "число"),
+        ("a float", "дробное число"),
+        ("boolean", "да/нет (true или false)"),
+        ("a boolean", "да/нет (true или false)"),
+        ("sequence", "список [ … ]"),
+        ("a sequence", "список [ … ]"),
+        ("map", "таблица { … }"),
+        ("a map", "таблица { … }"),
+    ] {
+        if let Some(rest) = en.strip_prefix(prefix) {
+            if rest.is_empty() || rest.starts_with(' ') {
+                return format!("{ru}{rest}");
+            }
+        }
+    }
+    en.to_string()
 }
 
 const BODY_KEYS: [&str; 9] =
@@ -182,7 +272,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
     fn walk(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<SourceFile>) -> Result<(), Diagnostic> {
         let io = |e: std::io::Error, p: &std::path::Path| Diagnostic {
             file: Some(p.display().to_string()),
-            ..Diagnostic::error(Path::default(), format!("cannot read: {e}"))
+            ..Diagnostic::error(Path::default(), format!("не удаётся прочитать: {e}"), format!("cannot read: {e}"))
         };
         let mut entries: Vec<_> =
             std::fs::read_dir(dir).map_err(|e| io(e, dir))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
@@ -202,7 +292,11 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<SourceFile>, Diagnostic> {
     if !dir.is_dir() {
         return Err(Diagnostic {
             file: Some(dir.display().to_string()),
-            ..Diagnostic::error(Path::default(), "no such catalog folder (it should hold catalog.toml)")
+            ..Diagnostic::error(
+                Path::default(),
+                "нет такой папки каталога (в ней должен быть catalog.toml)",
+                "no such catalog folder (it should hold catalog.toml)",
+            )
         });
     }
     let mut out = Vec::new();
@@ -349,6 +443,7 @@ pub fn load_files(root: &str, mut files: Vec<SourceFile>) -> Loaded {
                 file: Some(file.name.clone()),
                 ..Diagnostic::warning(
                     Path::default(),
+                    "этот файл не входит в каталог (ожидаются catalog.toml, questions.toml или questions/, documents.toml или documents/, departments.toml или departments/, situations/, services/ или scenarios/)",
                     "this file is not part of the catalog (expected catalog.toml, questions.toml or questions/, documents.toml or documents/, departments.toml or departments/, situations/, services/ or scenarios/)",
                 )
             }),
@@ -361,7 +456,11 @@ pub fn load_files(root: &str, mut files: Vec<SourceFile>) -> Loaded {
                 "" => "catalog.toml".to_string(),
                 dir => format!("{dir}/catalog.toml"),
             }),
-            ..Diagnostic::error(Path::default(), "the catalog has no catalog.toml (city, version, effective date)")
+            ..Diagnostic::error(
+                Path::default(),
+                "в каталоге нет catalog.toml (город, версия, дата вступления в силу)",
+                "the catalog has no catalog.toml (city, version, effective date)",
+            )
         });
     }
     let catalog = match (meta, failed) {
@@ -454,6 +553,7 @@ pub fn check_files_within(
 mod tests {
     use super::*;
     use crate::testing;
+    use crate::Lang;
 
     /// Guards the defect where files listed by a database (sorted as strings:
     /// `questions.toml` before `questions/life.toml`) loaded the questions in another
@@ -536,7 +636,7 @@ mod tests {
         let memory = check_files("", files.clone());
         let prefix = format!("{}/", dir.display());
         let shown = |r: &CheckReport, strip: &str| -> Vec<String> {
-            r.diagnostics.iter().map(|d| d.to_string().replacen(strip, "", 1)).collect()
+            r.diagnostics.iter().map(|d| d.display(Lang::En).to_string().replacen(strip, "", 1)).collect()
         };
         let messages = shown(&memory, "");
         let line_of = |name: &str, needle: &str| {
@@ -578,7 +678,8 @@ mod tests {
         let found: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path.to_string(), "situations.birth.next[1].situation");
-        assert_eq!(found[0].message, "unknown situation `movin` (did you mean `moving`?)");
+        assert_eq!(found[0].message, "нет такой ситуации `movin` (может быть, `moving`?)");
+        assert_eq!(found[0].message_en, "unknown situation `movin` (did you mean `moving`?)");
         assert!(found[0].file.as_deref().is_some_and(|f| f.ends_with("situations/birth.toml")), "{:?}", found[0].file);
         assert_eq!(found[0].line, Some(line));
     }
@@ -587,7 +688,8 @@ mod tests {
     fn a_catalog_without_catalog_toml_says_so_with_a_relative_name() {
         let files = vec![SourceFile { name: "questions.toml".into(), text: String::new() }];
         let report = check_files("", files.clone());
-        let missing = report.diagnostics.iter().find(|d| d.message.contains("no catalog.toml")).unwrap();
+        let missing = report.diagnostics.iter().find(|d| d.message.contains("нет catalog.toml")).unwrap();
+        assert!(missing.message_en.contains("no catalog.toml"), "{missing:?}");
         assert_eq!(missing.file.as_deref(), Some("catalog.toml"));
         let report = check_files("cat/", files);
         assert!(report.diagnostics.iter().any(|d| d.file.as_deref() == Some("cat/catalog.toml")));

@@ -7,28 +7,41 @@ use crate::engine::Engine;
 pub(super) fn check(engine: &Engine) -> Vec<Diagnostic> {
     let c = &engine.catalog;
     let mut out = Vec::new();
-    let mut need = |path: Path, ru: &str, what: &str| {
+    let mut need = |path: Path, ru: &str, (what, what_en): (&str, &str)| {
         if ru.trim().is_empty() {
             out.push(Diagnostic::error(
                 path,
                 format!("{what} на русском не заполнено: без него горожанин увидит пустой шаг"),
+                format!("{what_en} is empty in Russian: the citizen would see a step with no name"),
             ));
         }
     };
     for s in &c.situations {
-        need(Path::root("situations").key(&s.id).key("title"), &s.title.ru, "Название ситуации");
+        need(
+            Path::root("situations").key(&s.id).key("title"),
+            &s.title.ru,
+            ("Название ситуации", "The situation's title"),
+        );
     }
     for s in &c.services {
-        need(Path::root("services").key(&s.id).key("title"), &s.title.ru, "Название услуги");
+        need(Path::root("services").key(&s.id).key("title"), &s.title.ru, ("Название услуги", "The service's title"));
     }
     for q in &c.questions {
-        need(Path::root("questions").key(&q.id).key("text"), &q.text.ru, "Текст вопроса");
+        need(Path::root("questions").key(&q.id).key("text"), &q.text.ru, ("Текст вопроса", "The question's text"));
     }
     for d in &c.documents {
-        need(Path::root("documents").key(&d.id).key("title"), &d.title.ru, "Название документа");
+        need(
+            Path::root("documents").key(&d.id).key("title"),
+            &d.title.ru,
+            ("Название документа", "The document's title"),
+        );
     }
     for d in &c.departments {
-        need(Path::root("departments").key(&d.id).key("name"), &d.name.ru, "Название ведомства");
+        need(
+            Path::root("departments").key(&d.id).key("name"),
+            &d.name.ru,
+            ("Название ведомства", "The department's name"),
+        );
     }
     out
 }

@@ -3,7 +3,7 @@ use crate::testing_json::{catalog, date, engine, service};
 use serde_json::json;
 
 fn messages(d: &[Diagnostic]) -> Vec<String> {
-    d.iter().map(|d| format!("{}: {}", d.path, d.message)).collect()
+    d.iter().map(|d| format!("{}: {}", d.path, d.message_en)).collect()
 }
 
 fn fee_until(until: &str, next: bool) -> Engine {
@@ -16,8 +16,10 @@ fn fee_until(until: &str, next: bool) -> Engine {
 
 #[test]
 fn a_fact_that_ends_soon_with_nothing_after_it_is_a_warning() {
-    let found = messages(&ending_facts(&fee_until("2027-01-31", false), date("2026-12-05"), 60));
+    let diags = ending_facts(&fee_until("2027-01-31", false), date("2026-12-05"), 60);
+    let found: Vec<String> = diags.iter().map(|d| format!("{}: {}", d.path, d.message)).collect();
     assert_eq!(found, ["services.x.fee: x, пошлина: значение действует до 31.01.2027, следующего нет"]);
+    assert_eq!(messages(&diags), ["services.x.fee: the value is in force until 2027-01-31 and nothing follows it"]);
     // Further off than 60 days, or already over, or followed by a value: nothing to say.
     assert!(ending_facts(&fee_until("2027-01-31", false), date("2026-11-01"), 60).is_empty());
     assert!(ending_facts(&fee_until("2027-01-31", false), date("2027-02-05"), 60).is_empty());
@@ -132,7 +134,7 @@ fn variants(second_from: &str) -> Engine {
 #[test]
 fn variants_in_force_on_different_days_do_not_overlap() {
     let (diags, _) = check_on(&variants("2027-02-01"), date("2026-11-01"));
-    assert!(diags.iter().all(|d| !d.message.contains("variants")), "{:?}", messages(&diags));
+    assert!(diags.iter().all(|d| !d.message_en.contains("variants")), "{:?}", messages(&diags));
 }
 
 #[test]

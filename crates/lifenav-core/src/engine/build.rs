@@ -5,7 +5,7 @@
 
 use super::{document_edges, find_cycle, CompiledDoc, CompiledInclusion, CompiledNext, CompiledVariant, Cond, Engine};
 use crate::condition::{self, ConditionError, Expr, QuestionLookup};
-use crate::diagnostic::{hint, Diagnostic, Path};
+use crate::diagnostic::{hint, hint_ru, Diagnostic, Path};
 use crate::model::*;
 use crate::{Date, ProductionCalendar};
 use std::collections::HashMap;
@@ -32,11 +32,16 @@ fn index<T>(items: &[T], id: impl Fn(&T) -> &str, path: &str, diags: &mut Vec<Di
         {
             diags.push(Diagnostic::error(
                 Path::root(path).key(key),
+                format!("код `{key}` пишется маленькими латинскими буквами, цифрами, `-` и `_`"),
                 format!("id `{key}` must be made of small Latin letters, digits, `-` and `_`"),
             ));
         }
         if ix.insert(key.to_string(), i).is_some() {
-            diags.push(Diagnostic::error(Path::root(path).key(key), format!("the id `{key}` is used twice")));
+            diags.push(Diagnostic::error(
+                Path::root(path).key(key),
+                format!("код `{key}` встречается дважды"),
+                format!("the id `{key}` is used twice"),
+            ));
         }
     }
     ix
@@ -45,19 +50,30 @@ fn index<T>(items: &[T], id: impl Fn(&T) -> &str, path: &str, diags: &mut Vec<Di
 /// What the source of a fact lacks, for warnings: editors must cite every number.
 pub(crate) fn sourcing_warnings(
     path: &dyn Fn() -> Path,
-    what: &str,
+    what: (&str, &str),
     source: &Option<String>,
     checked: &Option<Date>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let (ru, en) = what;
     match (source, checked) {
-        (None, _) => {
-            diags.push(Diagnostic::warning(path(), format!("{what} has no `source` (a URL to check it against)")))
-        }
+        (None, _) => diags.push(Diagnostic::warning(
+            path(),
+            format!("{ru}: нет источника (`source`) — ссылки, по которой это можно проверить"),
+            format!("{en} has no `source` (a URL to check it against)"),
+        )),
         (Some(url), _) if !(url.starts_with("https://") || url.starts_with("http://")) => {
-            diags.push(Diagnostic::warning(path().key("source"), format!("`{url}` is not a web address")))
+            diags.push(Diagnostic::warning(
+                path().key("source"),
+                format!("`{url}` — не адрес сайта (он начинается с https://)"),
+                format!("`{url}` is not a web address"),
+            ))
         }
-        (Some(_), None) => diags.push(Diagnostic::warning(path(), format!("{what} has no `checked` date"))),
+        (Some(_), None) => diags.push(Diagnostic::warning(
+            path(),
+            format!("{ru}: не указана дата проверки по источнику (`checked`)"),
+            format!("{en} has no `checked` date"),
+        )),
         _ => {}
     }
 }
@@ -125,6 +141,7 @@ impl<'a> Builder<'a> {
             for (i, u) in d.unknown.iter().enumerate().filter(|(_, u)| !CONTACTS.contains(&u.as_str())) {
                 diags.push(Diagnostic::error(
                     Path::root("departments").key(&d.id).key("unknown").index(i),
+                    format!("`{u}` — не способ связи: пишите {}", CONTACTS.join(", ")),
                     format!("`{u}` is not a contact: write {}", CONTACTS.join(", ")),
                 ));
             }
@@ -132,11 +149,16 @@ impl<'a> Builder<'a> {
         if c.format != BUNDLE_FORMAT {
             diags.push(Diagnostic::error(
                 Path::root("format"),
+                format!("формат сборки {} не поддерживается (навигатор читает формат {BUNDLE_FORMAT})", c.format),
                 format!("bundle format {} is not supported (this navigator reads format {BUNDLE_FORMAT})", c.format),
             ));
         }
         if !c.meta.languages.iter().any(|l| l == "ru") {
-            diags.push(Diagnostic::error(Path::root("meta").key("languages"), "Russian (\"ru\") is required"));
+            diags.push(Diagnostic::error(
+                Path::root("meta").key("languages"),
+                "русский язык (\"ru\") обязателен",
+                "Russian (\"ru\") is required",
+            ));
         }
         let question_ix = index(&c.questions, |q| &q.id, "questions", &mut diags);
         let service_ix = index(&c.services, |s| &s.id, "services", &mut diags);
@@ -147,8 +169,8 @@ impl<'a> Builder<'a> {
         Builder { c, diags, question_ix, service_ix, situation_ix, document_ix, department_ix, category_ix }
     }
 
-    fn error(&mut self, path: Path, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(path, message));
+    fn error(&mut self, path: Path, ru: impl Into<String>, en: impl Into<String>) {
+        self.diags.push(Diagnostic::error(path, ru, en));
     }
 
     /// Compiles a condition. Paths are built only when there is something to report:
@@ -158,8 +180,12 @@ impl<'a> Builder<'a> {
         let lookup = Lookup { questions: &self.c.questions, ix: &self.question_ix };
         match condition::parse(src).and_then(|e| condition::compile(&e, &lookup)) {
             Ok(e) => Some(Cond::new(e)),
-            Err(ConditionError { column, message }) => {
-                self.error(path(), format!("in the condition `{src}`, column {column}: {message}"));
+            Err(ConditionError { column, message, message_en }) => {
+                self.error(
+                    path(),
+                    format!("в условии `{src}`, позиция {column}: {message}"),
+                    format!("in the condition `{src}`, column {column}: {message_en}"),
+                );
                 None
             }
         }
@@ -170,7 +196,8 @@ impl<'a> Builder<'a> {
         let found = self.document_ix.get(id).copied();
         if found.is_none() {
             let h = hint(id, self.c.documents.iter().map(|x| x.id.as_str()));
-            self.error(path(), format!("unknown document `{id}`{h}"));
+            let r = hint_ru(id, self.c.documents.iter().map(|x| x.id.as_str()));
+            self.error(path(), format!("нет такого документа `{id}`{r}"), format!("unknown document `{id}`{h}"));
         }
         found
     }
@@ -178,7 +205,8 @@ impl<'a> Builder<'a> {
     fn department_ref(&mut self, id: &str, path: &dyn Fn() -> Path) {
         if !self.department_ix.contains_key(id) {
             let h = hint(id, self.c.departments.iter().map(|x| x.id.as_str()));
-            self.error(path(), format!("unknown department `{id}`{h}"));
+            let r = hint_ru(id, self.c.departments.iter().map(|x| x.id.as_str()));
+            self.error(path(), format!("нет такого ведомства `{id}`{r}"), format!("unknown department `{id}`{h}"));
         }
     }
 
@@ -191,29 +219,46 @@ impl<'a> Builder<'a> {
             if q.id.contains('-') || q.id.starts_with(|ch: char| ch.is_ascii_digit()) {
                 self.error(
                     path.clone(),
+                    "код вопроса начинается с буквы и пишется через `_`, а не `-`, чтобы на него можно было сослаться в условии",
                     "a question id starts with a letter and uses `_`, not `-`, so that conditions can name it",
                 );
             }
             let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
             if choice && q.options.len() < 2 {
-                self.error(path.key("options"), "a choice question needs at least two options");
+                self.error(
+                    path.key("options"),
+                    "у вопроса с выбором должно быть хотя бы два варианта ответа",
+                    "a choice question needs at least two options",
+                );
             }
             if !choice && !q.options.is_empty() {
-                self.error(path.key("options"), "only single and multiple choice questions have options");
+                self.error(
+                    path.key("options"),
+                    "варианты ответа бывают только у вопросов с выбором",
+                    "only single and multiple choice questions have options",
+                );
             }
             let mut seen = HashMap::new();
             for (i, o) in q.options.iter().enumerate() {
                 if seen.insert(o.id.as_str(), i).is_some() {
-                    self.error(path.key("options").index(i), format!("option `{}` is listed twice", o.id));
+                    self.error(
+                        path.key("options").index(i),
+                        format!("вариант ответа `{}` указан дважды", o.id),
+                        format!("option `{}` is listed twice", o.id),
+                    );
                 }
             }
             if let (Some(min), Some(max)) = (q.min, q.max) {
                 if min > max {
-                    self.error(path.clone(), format!("min {min} is greater than max {max}"));
+                    self.error(
+                        path.clone(),
+                        format!("наименьшее значение {min} больше наибольшего {max}"),
+                        format!("min {min} is greater than max {max}"),
+                    );
                 }
             }
             if q.text.is_blank() {
-                self.error(path.key("text"), "the question has no text");
+                self.error(path.key("text"), "у вопроса нет текста", "the question has no text");
             }
             let when = self.cond(&q.when, &|| path.key("when"));
             question_when.push(when);
@@ -230,6 +275,7 @@ impl<'a> Builder<'a> {
                 if j == i {
                     self.diags.push(Diagnostic::error(
                         Path::root("questions").key(&q.id).key("when"),
+                        "условие показа вопроса зависит от ответа на этот же вопрос",
                         "the question's condition depends on the question itself",
                     ));
                     break;
@@ -251,10 +297,19 @@ impl<'a> Builder<'a> {
             let path = Path::root("situations").key(&s.id);
             if !self.category_ix.contains_key(&s.category) {
                 let h = hint(&s.category, c.meta.categories.iter().map(|x| x.id.as_str()));
-                self.error(path.key("category"), format!("unknown category `{}`{h}", s.category));
+                let r = hint_ru(&s.category, c.meta.categories.iter().map(|x| x.id.as_str()));
+                self.error(
+                    path.key("category"),
+                    format!("нет такого раздела `{}`{r}", s.category),
+                    format!("unknown category `{}`{h}", s.category),
+                );
             }
             if s.services.is_empty() {
-                self.error(path.key("services"), "the situation includes no services");
+                self.error(
+                    path.key("services"),
+                    "в ситуацию не входит ни одной услуги",
+                    "the situation includes no services",
+                );
             }
             let mut list = Vec::new();
             let mut seen = HashMap::new();
@@ -263,7 +318,7 @@ impl<'a> Builder<'a> {
                 let when = self.cond(&inc.when, &|| p.key("when"));
                 super::dated::check_span(
                     &|| p.clone(),
-                    "the service in this situation",
+                    ("услуга в этой ситуации", "the service in this situation"),
                     inc.from,
                     inc.until,
                     &mut self.diags,
@@ -271,11 +326,20 @@ impl<'a> Builder<'a> {
                 match self.service_ix.get(&inc.service).copied() {
                     None => {
                         let h = hint(&inc.service, c.services.iter().map(|x| x.id.as_str()));
-                        self.error(p.key("service"), format!("unknown service `{}`{h}", inc.service));
+                        let r = hint_ru(&inc.service, c.services.iter().map(|x| x.id.as_str()));
+                        self.error(
+                            p.key("service"),
+                            format!("нет такой услуги `{}`{r}", inc.service),
+                            format!("unknown service `{}`{h}", inc.service),
+                        );
                     }
                     Some(svc) => {
                         if seen.insert(svc, i).is_some() {
-                            self.error(p, format!("service `{}` is listed twice", inc.service));
+                            self.error(
+                                p,
+                                format!("услуга `{}` указана дважды", inc.service),
+                                format!("service `{}` is listed twice", inc.service),
+                            );
                         } else {
                             list.push(CompiledInclusion { service: svc, when, from: inc.from, until: inc.until });
                         }
@@ -300,13 +364,26 @@ impl<'a> Builder<'a> {
                 match self.situation_ix.get(&n.situation).copied() {
                     None => {
                         let h = hint(&n.situation, c.situations.iter().map(|x| x.id.as_str()));
-                        self.error(p().key("situation"), format!("unknown situation `{}`{h}", n.situation));
+                        let r = hint_ru(&n.situation, c.situations.iter().map(|x| x.id.as_str()));
+                        self.error(
+                            p().key("situation"),
+                            format!("нет такой ситуации `{}`{r}", n.situation),
+                            format!("unknown situation `{}`{h}", n.situation),
+                        );
                     }
                     Some(j) if j == i => {
-                        self.error(p().key("situation"), "a situation cannot come next after itself");
+                        self.error(
+                            p().key("situation"),
+                            "ситуация не может следовать сама за собой",
+                            "a situation cannot come next after itself",
+                        );
                     }
                     Some(j) if list.iter().any(|x| x.situation == j) => {
-                        self.error(p(), format!("situation `{}` is listed twice in `next`", n.situation));
+                        self.error(
+                            p(),
+                            format!("ситуация `{}` дважды указана в следующих шагах (`next`)", n.situation),
+                            format!("situation `{}` is listed twice in `next`", n.situation),
+                        );
                     }
                     Some(j) => list.push(CompiledNext { situation: j, when }),
                 }
@@ -334,11 +411,15 @@ impl<'a> Builder<'a> {
         let path = Path::root("services").key(&s.id);
         self.department_ref(&s.provider, &|| path.key("provider"));
         if s.legal_basis.is_empty() {
-            self.error(path.key("legal_basis"), "every service names its legal basis");
+            self.error(
+                path.key("legal_basis"),
+                "у услуги должно быть правовое основание (`legal_basis`): закон или постановление, по которому её оказывают",
+                "every service names its legal basis",
+            );
         }
         for (i, l) in s.legal_basis.iter().enumerate() {
             let p = || path.key("legal_basis").index(i);
-            sourcing_warnings(&p, "the legal basis", &l.source, &l.checked, &mut self.diags);
+            sourcing_warnings(&p, ("правовое основание", "the legal basis"), &l.source, &l.checked, &mut self.diags);
         }
         let mut deps = Vec::new();
         for (i, a) in s.after.iter().enumerate() {
@@ -346,7 +427,12 @@ impl<'a> Builder<'a> {
                 Some(&j) => deps.push(j),
                 None => {
                     let h = hint(a, c.services.iter().map(|x| x.id.as_str()));
-                    self.error(path.key("after").index(i), format!("unknown service `{a}`{h}"));
+                    let r = hint_ru(a, c.services.iter().map(|x| x.id.as_str()));
+                    self.error(
+                        path.key("after").index(i),
+                        format!("нет такой услуги `{a}`{r}"),
+                        format!("unknown service `{a}`{h}"),
+                    );
                 }
             }
         }
@@ -357,6 +443,7 @@ impl<'a> Builder<'a> {
         if s.variants.len() > 1 && meeting {
             self.error(
                 path.key("variants"),
+                "условие (`when`) можно не писать только у одного варианта: он действует, когда не подходит ни один другой",
                 "at most one variant may leave out `when` (it applies when no other does)",
             );
         }
@@ -385,12 +472,16 @@ impl<'a> Builder<'a> {
             let p = || path.key("variants").index(i);
             if let Some(id) = &v.id {
                 if seen_ids.insert(id.clone(), i).is_some() {
-                    self.error(p().key("id"), format!("variant id `{id}` is used twice"));
+                    self.error(
+                        p().key("id"),
+                        format!("код варианта `{id}` встречается дважды"),
+                        format!("variant id `{id}` is used twice"),
+                    );
                 }
             }
             let when = self.cond(&v.when, &|| p().key("when"));
             self.body(&v.body, &p);
-            super::dated::check_span(&p, "the variant", v.from, v.until, &mut self.diags);
+            super::dated::check_span(&p, ("вариант", "the variant"), v.from, v.until, &mut self.diags);
             let mut docs = common_docs.clone();
             docs.extend(self.documents(&v.body.documents, true, &p));
             let results = results_of(self, &v.body);
@@ -431,7 +522,13 @@ impl<'a> Builder<'a> {
         for (i, d) in docs.iter().enumerate() {
             let p = || path().key("documents").index(i);
             let when = self.cond(&d.when, &|| p().key("when"));
-            super::dated::check_span(&p, "the document requirement", d.from, d.until, &mut self.diags);
+            super::dated::check_span(
+                &p,
+                ("требование к документу", "the document requirement"),
+                d.from,
+                d.until,
+                &mut self.diags,
+            );
             if let Some(doc) = self.doc_ref(&d.doc, &|| p().key("doc")) {
                 out.push(CompiledDoc {
                     doc,
@@ -452,41 +549,66 @@ impl<'a> Builder<'a> {
         let c = self.c;
         for (name, period) in [("term", &body.term), ("deadline", &body.deadline)] {
             let Some(p) = period else { continue };
-            let what = if name == "term" { "the processing term" } else { "the deadline" };
+            let what = if name == "term" {
+                ("срок оказания услуги", "the processing term")
+            } else {
+                ("срок обращения", "the deadline")
+            };
             let pp = || path().key(name);
             super::dated::check_values(&pp, what, p, &mut self.diags, |p, vp, diags| {
                 if p.amount().is_none() {
-                    diags.push(Diagnostic::error(vp(), "give exactly one of `days`, `working_days`, `months`"));
+                    diags.push(Diagnostic::error(
+                        vp(),
+                        "укажите срок одним способом: в днях (`days`), в рабочих днях (`working_days`) или в месяцах (`months`)",
+                        "give exactly one of `days`, `working_days`, `months`",
+                    ));
                 }
                 if p.basis.is_none() {
-                    diags.push(Diagnostic::warning(vp(), format!("{what} has no legal `basis`")));
+                    diags.push(Diagnostic::warning(
+                        vp(),
+                        format!(
+                            "{}: нет правового основания (`basis`) — статьи закона, где этот срок установлен",
+                            what.0
+                        ),
+                        format!("{} has no legal `basis`", what.1),
+                    ));
                 }
                 sourcing_warnings(vp, what, &p.source, &p.checked, diags);
             });
         }
         if let Some(fee) = &body.fee {
             let fp = || path().key("fee");
-            super::dated::check_values(&fp, "the fee", fee, &mut self.diags, |fee, vp, diags| {
+            super::dated::check_values(&fp, ("пошлина", "the fee"), fee, &mut self.diags, |fee, vp, diags| {
                 if !(fee.amount.is_finite() && fee.amount >= 0.0) {
-                    diags.push(Diagnostic::error(vp().key("amount"), "the fee is a sum in roubles, 0 or more"));
+                    diags.push(Diagnostic::error(
+                        vp().key("amount"),
+                        "пошлина — сумма в рублях, 0 или больше",
+                        "the fee is a sum in roubles, 0 or more",
+                    ));
                 } else if crate::money::kopecks_of(fee.amount).is_none() {
                     diags.push(Diagnostic::error(
                         vp().key("amount"),
+                        "пошлина — рубли и копейки: не больше двух знаков после запятой и не больше 100 000 000",
                         "the fee is roubles and kopecks: at most two decimals, at most 100 000 000",
                     ));
                 }
                 if fee.amount > 0.0 && fee.basis.is_none() {
                     diags.push(Diagnostic::error(
                         vp(),
+                        "у пошлины нет правового основания (`basis`): для госпошлины — статья Налогового кодекса",
                         "a fee needs its legal `basis` (for a state fee, the Tax Code article)",
                     ));
                 }
-                sourcing_warnings(vp, "the fee", &fee.source, &fee.checked, diags);
+                sourcing_warnings(vp, ("пошлина", "the fee"), &fee.source, &fee.checked, diags);
             });
         }
         if let Some(channels) = &body.channels {
             if channels.is_empty() {
-                self.error(path().key("channels"), "list at least one way to apply");
+                self.error(
+                    path().key("channels"),
+                    "укажите хотя бы один способ подать заявление (`channels`)",
+                    "list at least one way to apply",
+                );
             }
             for (i, ch) in channels.iter().enumerate() {
                 let cp = || path().key("channels").index(i);
@@ -494,7 +616,11 @@ impl<'a> Builder<'a> {
                     self.department_ref(office, &|| cp().key("office"));
                 }
                 if matches!(ch.kind, ChannelKind::OneWindow | ChannelKind::Mfc) && ch.office.is_none() {
-                    self.error(cp(), "say which office: `office = \"…\"`");
+                    self.error(
+                        cp(),
+                        "укажите, в какое ведомство: `office = \"…\"`",
+                        "say which office: `office = \"…\"`",
+                    );
                 }
                 for (j, a) in ch.appear.iter().flatten().enumerate() {
                     if let Some(office) = &a.office {
@@ -502,18 +628,24 @@ impl<'a> Builder<'a> {
                     }
                 }
                 match (&ch.appear, ch.kind) {
-                    (Some(a), ChannelKind::Automatic) if !a.is_empty() => {
-                        self.error(cp().key("appear"), "an `automatic` channel has nobody come in person")
-                    }
+                    (Some(a), ChannelKind::Automatic) if !a.is_empty() => self.error(
+                        cp().key("appear"),
+                        "при автоматическом способе (`automatic`) никому не нужно приходить лично",
+                        "an `automatic` channel has nobody come in person",
+                    ),
                     (Some(a), kind) if a.is_empty() && kind.is_visit() => self.diags.push(Diagnostic::warning(
                         cp().key("appear"),
+                        "при этом способе человек приходит лично: укажите хотя бы `{ to = \"apply\" }`",
                         "this channel is a visit: list at least `{ to = \"apply\" }`",
                     )),
                     _ => {}
                 }
                 if ch.kind == ChannelKind::Portal && ch.url.is_none() {
-                    self.diags
-                        .push(Diagnostic::warning(cp(), "a portal channel should link to the service's page (`url`)"));
+                    self.diags.push(Diagnostic::warning(
+                        cp(),
+                        "у способа через портал должна быть ссылка на страницу услуги (`url`)",
+                        "a portal channel should link to the service's page (`url`)",
+                    ));
                 }
             }
         }
@@ -524,7 +656,11 @@ impl<'a> Builder<'a> {
         }
         for (i, d) in body.documents.iter().enumerate() {
             if d.doc.is_empty() {
-                self.error(path().key("documents").index(i), "the document has no `doc`");
+                self.error(
+                    path().key("documents").index(i),
+                    "не указано, какой это документ (`doc`)",
+                    "the document has no `doc`",
+                );
             }
         }
         super::unknown::check(c, body, path, &mut self.diags);
@@ -548,6 +684,7 @@ impl<'a> Builder<'a> {
             let names: Vec<&str> = cycle.iter().map(|&i| self.c.services[i].id.as_str()).collect();
             self.error(
                 Path::root("services").key(names[0]),
+                format!("услуги зависят друг от друга по кругу: {} → {}", names.join(" → "), names[0]),
                 format!("services depend on each other in a circle: {} → {}", names.join(" → "), names[0]),
             );
         }

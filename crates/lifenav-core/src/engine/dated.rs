@@ -77,7 +77,7 @@ dated!(Period);
 /// `from` after `until` is an error: the thing would never be in force.
 pub(crate) fn check_span(
     path: &dyn Fn() -> Path,
-    what: &str,
+    what: (&str, &str),
     from: Option<Date>,
     until: Option<Date>,
     diags: &mut Vec<Diagnostic>,
@@ -86,7 +86,8 @@ pub(crate) fn check_span(
         if f > u {
             diags.push(Diagnostic::error(
                 path(),
-                format!("{what} is in force from {f} until {u}: `from` is after `until`"),
+                format!("{}: действует с {f} по {u}, но начало (`from`) позже конца (`until`)", what.0),
+                format!("{} is in force from {f} until {u}: `from` is after `until`", what.1),
             ));
         }
     }
@@ -136,7 +137,7 @@ fn value_path(path: &dyn Fn() -> Path, i: usize) -> Path {
 /// periods inside periods, no overlaps (errors) and no gaps (warnings).
 pub(crate) fn check_values<T: Dated>(
     path: &dyn Fn() -> Path,
-    what: &str,
+    what: (&str, &str),
     fact: &T,
     diags: &mut Vec<Diagnostic>,
     mut each: impl FnMut(&T, &dyn Fn() -> Path, &mut Vec<Diagnostic>),
@@ -148,6 +149,7 @@ pub(crate) fn check_values<T: Dated>(
         if i > 0 && !v.periods().is_empty() {
             diags.push(Diagnostic::error(
                 vp().key("periods"),
+                "у периода не бывает своих периодов: перечислите их все в `periods` самого поля",
                 "a period has no periods of its own: list them all in the field's `periods`",
             ));
         }
@@ -160,13 +162,23 @@ pub(crate) fn check_values<T: Dated>(
             Seam::Joined => {}
             Seam::Overlap => diags.push(Diagnostic::error(
                 value_path(path, j),
-                format!("{what}: this value and {} are both in force on some days; give them `from`/`until` that follow each other", describe(i)),
+                format!("{}: это значение действует в те же дни, что и {}; укажите им `from`/`until`, идущие друг за другом", what.0, describe_ru(i)),
+                format!("{}: this value and {} are both in force on some days; give them `from`/`until` that follow each other", what.1, describe(i)),
             )),
             Seam::Gap(first) => diags.push(Diagnostic::warning(
                 value_path(path, j),
-                format!("{what}: no value is in force from {first} until this one starts (after {})", describe(i)),
+                format!("{}: с {first} до начала этого значения не действует никакое (предыдущее — {})", what.0, describe_ru(i)),
+                format!("{}: no value is in force from {first} until this one starts (after {})", what.1, describe(i)),
             )),
         }
+    }
+}
+
+fn describe_ru(i: usize) -> String {
+    if i == 0 {
+        "значение, записанное в самом поле".into()
+    } else {
+        format!("periods[{i}]")
     }
 }
 

@@ -34,7 +34,8 @@ fn two_services_in_a_circle() -> Catalog {
 #[test]
 fn services_that_give_each_other_documents_are_a_circle() {
     let errors = build(two_services_in_a_circle()).unwrap_err();
-    assert!(errors.iter().any(|d| d.message.contains("in a circle: a → b → a")), "{errors:?}");
+    assert!(errors.iter().any(|d| d.message_en.contains("in a circle: a → b → a")), "{errors:?}");
+    assert!(errors.iter().any(|d| d.message == "услуги зависят друг от друга по кругу: a → b → a"), "{errors:?}");
 }
 
 #[test]
@@ -104,7 +105,7 @@ fn sourced(amount: f64, from: Option<&str>, until: Option<&str>) -> serde_json::
 }
 
 fn messages(d: &[Diagnostic]) -> Vec<String> {
-    d.iter().map(|d| format!("{}: {}", d.path, d.message)).collect()
+    d.iter().map(|d| format!("{}: {}", d.path, d.message_en)).collect()
 }
 
 #[test]

@@ -26,22 +26,32 @@ pub(crate) fn check(_c: &Catalog, body: &VariantBody, path: &dyn Fn() -> Path, d
             diags.push(Diagnostic::warning(
                 p(),
                 format!(
+                    "`{}` указано здесь и при этом отмечено как неизвестное: напишите, какая часть (`part`) неизвестна, или снимите отметку",
+                    u.field.key()
+                ),
+                format!(
                     "`{}` is stated here and marked unknown: say which `part` is unknown, or drop the mark",
                     u.field.key()
                 ),
             ));
         }
         if body.unknown[..i].iter().any(|o| o.field == u.field && o.part == u.part) {
-            diags.push(Diagnostic::warning(p(), format!("`{}` is marked unknown twice", u.field.key())));
+            diags.push(Diagnostic::warning(
+                p(),
+                format!("`{}` дважды отмечено как неизвестное", u.field.key()),
+                format!("`{}` is marked unknown twice", u.field.key()),
+            ));
         }
     }
     for (i, s) in body.sources.iter().enumerate() {
         let p = || path().key("sources").index(i);
-        let what = format!("the source of `{}`", s.field.key());
-        crate::engine::sourcing_warnings(&p, &what, &Some(s.source.clone()), &s.checked, diags);
+        let ru = format!("источник для `{}`", s.field.key());
+        let en = format!("the source of `{}`", s.field.key());
+        crate::engine::sourcing_warnings(&p, (&ru, &en), &Some(s.source.clone()), &s.checked, diags);
         if !states(body, s.field) {
             diags.push(Diagnostic::warning(
                 p(),
+                format!("`{}` здесь не указано: источнику нечего подтверждать", s.field.key()),
                 format!("`{}` is not stated here: the source has nothing to back", s.field.key()),
             ));
         }

@@ -34,10 +34,11 @@ fn an_unknown_option_is_reported_at_its_value() {
     let found = problems("married and housing == \"renter\"", &questions());
     assert_eq!(
         found,
-        [ConditionError {
-            column: 24,
-            message: "question `housing` has no option \"renter\"; its options are: own, rent".into()
-        }]
+        [ConditionError::new(
+            24,
+            "у вопроса `housing` нет варианта ответа \"renter\"; его варианты: own, rent",
+            "question `housing` has no option \"renter\"; its options are: own, rent",
+        )]
     );
 }
 
@@ -46,7 +47,8 @@ fn every_part_of_a_condition_is_checked() {
     let found = problems("marryed or housing in [\"own\", \"flat\"] and children > \"3\"", &questions());
     let columns: Vec<usize> = found.iter().map(|e| e.column).collect();
     assert_eq!(columns, [1, 31, 43], "{found:?}");
-    assert!(found[0].message.contains("did you mean `married`"));
+    assert!(found[0].message.contains("может быть, `married`"));
+    assert!(found[0].message_en.contains("did you mean `married`"));
     assert_eq!(problems("married and children >= 3", &questions()), []);
     let syntax = problems("married and", &questions());
     assert_eq!((syntax.len(), syntax[0].column), (1, 12));
